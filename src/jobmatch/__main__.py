@@ -1,0 +1,5 @@
+"""`python -m jobmatch` runs the CLI."""
+
+from jobmatch.cli import main
+
+main()

@@ -1,0 +1,143 @@
+"""The `jobmatch` command: a thin layer over the Python API. User errors print one line
+(`jobmatch: cannot read cv.pdf: the PDF is encrypted`) and exit with code 2."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from jobmatch.errors import JobmatchError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="NLP job matching and competency extraction for vacancy notices and CVs.")
+corpus_app = typer.Typer(no_args_is_help=True, help="Validate and build the gold corpus.")
+app.add_typer(corpus_app, name="corpus")
+
+USER_ERROR = 2
+console = Console()
+
+
+def fail(message: str) -> None:
+    typer.echo(f"jobmatch: {message}", err=True)
+    raise typer.Exit(USER_ERROR)
+
+
+def _settings():
+    from jobmatch.settings import Settings
+    return Settings.from_env()
+
+
+@app.command()
+def parse(files: list[Path] = typer.Argument(..., help="vacancy notices (.txt .md .html .pdf .docx)"),
+          as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table")) -> None:
+    """Read vacancy notices and print their header fields and sections."""
+    from jobmatch.readers import read_document
+    from jobmatch.structure import parse_notice
+
+    settings = _settings()
+    results = []
+    failed = False
+    for path in files:
+        try:
+            results.append(parse_notice(read_document(path, settings.reader_limits)))
+        except JobmatchError as exc:
+            typer.echo(f"jobmatch: {exc}", err=True)
+            failed = True
+    if as_json:
+        payload = [r.model_dump(mode="json") for r in results]
+        typer.echo(json.dumps(payload[0] if len(files) == 1 and payload else payload, indent=2, ensure_ascii=False))
+    else:
+        for result in results:
+            _print_structure(result)
+    if failed:
+        raise typer.Exit(USER_ERROR)
+
+
+def _print_structure(structure) -> None:
+    header = structure.header
+    table = Table(title=f"{structure.id} ({structure.format})", show_header=False, title_justify="left")
+    table.add_column("field", style="bold")
+    table.add_column("value")
+    for name, value in header.model_dump().items():
+        if name == "salary":
+            value = "; ".join(s["text"] for s in value) if value else None
+        if value:
+            table.add_row(name.replace("_", " "), str(value))
+    console.print(table)
+    sections = Table(show_header=True, header_style="bold")
+    for column in ("section", "heading", "span", "starts with"):
+        sections.add_column(column)
+    for section in structure.sections:
+        sections.add_row(section.name, section.heading, f"{section.start}-{section.end}",
+                         section.text[:60].replace("\n", " "))
+    console.print(sections)
+
+
+@corpus_app.command("check")
+def corpus_check(corpus: Path = typer.Option(Path("corpora"), help="corpus folder"),
+                 cluster: Optional[list[str]] = typer.Option(None, help="check only these clusters")) -> None:
+    """Validate the corpus: offsets, labels, attributes, judgments, splits."""
+    from jobmatch.corpus.check import check_corpus
+    from jobmatch.corpus.loader import load_corpus
+
+    loaded = load_corpus(corpus)
+    problems = check_corpus(loaded, set(cluster) if cluster else None)
+    for problem in problems:
+        typer.echo(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    typer.echo(f"{len(loaded.documents)} documents, {len(loaded.judgments)} judgments: "
+               f"{errors} errors, {len(problems) - errors} warnings")
+    if errors:
+        raise typer.Exit(1)
+
+
+@corpus_app.command("build")
+def corpus_build(corpus: Path = typer.Option(Path("corpora"), help="corpus folder")) -> None:
+    """Derive spans.jsonl, qrels/*.trec and splits.json from the annotations."""
+    from jobmatch.corpus.build import build_corpus
+
+    typer.echo(build_corpus(corpus))
+
+
+@app.command()
+def schema(out: Path = typer.Option(Path("docs/schema"), help="folder for the JSON schema files")) -> None:
+    """Write the JSON schema of each data-model class (Vacancy, Candidate, Match...) to OUT."""
+    from jobmatch.model import write_schemas
+
+    for path in write_schemas(out):
+        typer.echo(str(path))
+
+
+@app.command()
+def version() -> None:
+    """Print the jobmatch version."""
+    from jobmatch import __version__
+    typer.echo(__version__)
+
+
+def main() -> None:
+    """Entry point: run the app, turning JobmatchError into one line and exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+    except JobmatchError as exc:
+        typer.echo(f"jobmatch: {exc}", err=True)
+        sys.exit(USER_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        typer.echo("jobmatch: aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("jobmatch: interrupted", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,1 @@
+"""Pure normalisers: text in, normalised values out (dates, years, degree levels, languages...)."""
