@@ -80,6 +80,63 @@ def _print_structure(structure) -> None:
     console.print(sections)
 
 
+@app.command()
+def extract(path: Path = typer.Argument(..., help="a notice or CV file, or a folder of them"),
+            as_json: bool = typer.Option(False, "--json", help="print JSON (a folder always gives JSONL)"),
+            kind: Optional[str] = typer.Option(None, help="'notice' or 'cv' (guessed when omitted)"),
+            out: Optional[Path] = typer.Option(None, help="write JSONL here instead of standard output")) -> None:
+    """Extract spans and the normalised requirements (notice) or profile (CV)."""
+    from rich.progress import track
+
+    from jobmatch.extract import extract_document
+    from jobmatch.readers import SUPPORTED_SUFFIXES, read_document
+
+    if kind not in (None, "notice", "cv"):
+        fail(f"--kind must be 'notice' or 'cv', not {kind!r}")
+    settings = _settings()
+    if not path.is_dir():
+        result = extract_document(read_document(path, settings.reader_limits), kind, settings.reference_date)
+        if as_json or out:
+            _write_lines([json.dumps(result, ensure_ascii=False, indent=None if out else 2)], out)
+        else:
+            _print_extraction(result)
+        return
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+    if not files:
+        fail(f"no readable documents in {path} (looked for {', '.join(SUPPORTED_SUFFIXES)})")
+    lines, failed = [], 0
+    for file in track(files, description="extracting", console=Console(stderr=True), transient=True):
+        try:
+            lines.append(json.dumps(extract_document(read_document(file, settings.reader_limits), kind,
+                                                     settings.reference_date), ensure_ascii=False))
+        except JobmatchError as exc:
+            typer.echo(f"jobmatch: {exc}", err=True)
+            failed += 1
+    _write_lines(lines, out)
+    if failed:
+        raise typer.Exit(USER_ERROR)
+
+
+def _write_lines(lines: list[str], out: Path | None) -> None:
+    if out is None:
+        for line in lines:
+            typer.echo(line)
+        return
+    from jobmatch.corpus.build import write_atomic
+    write_atomic(out, "\n".join(lines) + "\n")
+
+
+def _print_extraction(result: dict) -> None:
+    table = Table(title=f"{result['id']} ({result['kind']})", show_header=True, header_style="bold", title_justify="left")
+    for column in ("label", "text", "normalised"):
+        table.add_column(column)
+    for span in result["spans"]:
+        table.add_row(span["label"], span["text"][:60], ", ".join(f"{k}={v}" for k, v in span["attrs"].items() if v not in (None, "")))
+    console.print(table)
+    summary = result.get("requirements") or result.get("profile")
+    console.print_json(json.dumps(summary, ensure_ascii=False))
+
+
 @corpus_app.command("check")
 def corpus_check(corpus: Path = typer.Option(Path("corpora"), help="corpus folder"),
                  cluster: Optional[list[str]] = typer.Option(None, help="check only these clusters")) -> None:

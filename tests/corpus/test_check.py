@@ -74,6 +74,7 @@ def test_a_valid_corpus_builds_and_passes_apart_from_judgment_counts(tmp_path):
     assert "2 documents" in summary
     messages = _messages(root)
     assert all("judged" in m for m in messages), messages  # one CV cannot give 12 judgments
+    assert messages
     qrels = (root / "qrels" / "recruiter.trec").read_text()
     assert qrels == "n-pol-01 0 cv-pol-001 3\n"
 
@@ -127,3 +128,12 @@ def test_the_project_corpus_passes_the_check():
         pytest.skip("the corpus has no annotated documents yet")
     result = run_cli("corpus", "check")
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_missing_judgments_are_errors_once_the_corpus_is_complete(tmp_path):
+    root = make_corpus(tmp_path)
+    build_corpus(root)
+    (root / "meta.json").write_text(json.dumps({"status": "complete"}))
+    assert any("judged CVs" in m for m in _messages(root))
+    (root / "meta.json").write_text(json.dumps({"status": "in-progress"}))
+    assert not any("judged" in m for m in _messages(root))

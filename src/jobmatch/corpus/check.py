@@ -204,18 +204,21 @@ def _check_judgments(corpus: Corpus, clusters: set[str] | None) -> list[Problem]
         if (j.notice_id, j.cv_id) in seen:
             problems.append(Problem(where, "judged twice"))
         seen.add((j.notice_id, j.cv_id))
+    # While the corpus is being written (meta.json "status": "in-progress") missing judgments are
+    # reported as warnings; every other rule stays an error.
+    count_severity = "warning" if corpus.meta.get("status") == "in-progress" else "error"
     for notice_id in corpus.ids("notice"):
         if clusters and cluster_of(notice_id) not in clusters:
             continue
         judged = sum(1 for n, _ in seen if n == notice_id)
         if judged < 12:
-            problems.append(Problem(notice_id, f"only {judged} judged CVs (at least 12 needed)"))
+            problems.append(Problem(notice_id, f"only {judged} judged CVs (at least 12 needed)", count_severity))
     for cv_id in corpus.ids("cv"):
         if clusters and cluster_of(cv_id) not in clusters:
             continue
         judged = sum(1 for _, c in seen if c == cv_id)
         if judged < 5:
-            problems.append(Problem(cv_id, f"only {judged} judged notices (at least 5 needed)"))
+            problems.append(Problem(cv_id, f"only {judged} judged notices (at least 5 needed)", count_severity))
         target = corpus.documents[cv_id].annotation.get("written_for")
         if target and target not in corpus.documents:
             problems.append(Problem(cv_id, f"written_for {target!r} does not exist"))

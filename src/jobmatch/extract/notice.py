@@ -1,0 +1,239 @@
+"""Requirements of a vacancy notice: spans and the normalised `Requirements` (rules over sections)."""
+
+from __future__ import annotations
+
+import re
+
+from jobmatch.extract.competencies import find_competencies
+from jobmatch.extract.regions import regions, section_at, sentence_bounds
+from jobmatch.model import (CompetencyRequirement, DegreeSubstitution, EducationRequirement, EligibilityRule,
+                            ExperienceRequirement, LanguageNeed, LanguageRequirement, NoticeStructure,
+                            Requirements, Span)
+from jobmatch.normalise.degrees import find_degrees, isced_level
+from jobmatch.normalise.fields import find_fields
+from jobmatch.normalise.languages import find_languages, level_in
+from jobmatch.normalise.numbers import NUMBER, parse_number
+from jobmatch.normalise.years import find_year_requirements
+from jobmatch.taxonomy import load_taxonomy
+from jobmatch.vocab import LANGUAGE_LEVEL_RANK, UN_OFFICIAL_LANGUAGES, level_rank
+
+
+def level_rank_language(level: str | None) -> int:
+    return LANGUAGE_LEVEL_RANK.get(level or "", 0)
+
+EDUCATION_SECTIONS = {"education", "qualifications", "eligibility"}
+EXPERIENCE_SECTIONS = {"experience", "qualifications", "eligibility", "education", "desirable"}
+LANGUAGE_SECTIONS = {"languages", "qualifications", "eligibility", "desirable"}
+COMPETENCY_TYPES_BY_SECTION = {"core_competencies": "core", "functional_competencies": "functional",
+                               "technical_competencies": "technical", "competencies": "core"}
+
+_SUBSTITUTION = re.compile(r"in lieu|instead of|in combination with|may be accepted|can be accepted|en lieu|en remplacement|"
+                           r"combinée? (?:à|avec)|en combinación|en lugar|podrá aceptarse|peut être accepté|equivalent combination", re.IGNORECASE)
+_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|advantage|a plus|souhaitable|atout|deseable|se valorará|ventaja|would be useful", re.IGNORECASE)
+_INTERNAL = re.compile(r"internal candidates|for internal|candidats internes|candidatos internos", re.IGNORECASE)
+_ADDITIONAL = re.compile(r"additional|further|more|supplémentaires?|adicionales?", re.IGNORECASE)
+_RELATED_FIELD = re.compile(r"related (?:field|area|discipline)|domaine connexe|campo afín|área afín", re.IGNORECASE)
+_DOMAIN = re.compile(r"experience (?:in|with|of|at)\s+(?P<domain>[^.;\n]+?)(?=,? (?:including|of which|with at least|at least)|\.|;|\n|$)", re.IGNORECASE)
+_UN_RULE_FIRST = re.compile(r"one of the (?:six |6 )?(?:official|working) languages|l'une des (?:six )?langues officielles|uno de los (?:seis )?idiomas oficiales", re.IGNORECASE)
+_UN_RULE_SECOND = re.compile(r"\bsecond\b|deuxième|seconde|segundo", re.IGNORECASE)
+_UN_RULE_THIRD = re.compile(r"(?:a |the )?third (?:official )?language|another (?:united nations |un |official )+language|other official language|une troisième langue|un tercer idioma|autre langue officielle|otro idioma oficial", re.IGNORECASE)
+_INFORMATIONAL = re.compile(r"are the working languages|working languages of the|langues de travail d|idiomas de trabajo d", re.IGNORECASE)
+_AGE = re.compile(rf"(?:under|below|younger than|less than|not (?:be )?older than|maximum(?: age)?(?: of)?|max\.?|up to|moins de|menos de|menores de|no mayor de)\s*(?:the age of\s*)?(?P<age>\d{{2}})\s*(?:years|ans|años)?(?:\s*(?:of age|old|d'âge|de edad))?", re.IGNORECASE)
+_AGE_CONTEXT = re.compile(r"age|âge|edad|years old", re.IGNORECASE)
+_ENROLMENT = re.compile(r"enrolled in|currently enrolled|enrol(?:l)?ment|inscrit(?:e)? (?:dans|à|en)|matriculad[oa]", re.IGNORECASE)
+_RECENT_GRADUATE = re.compile(rf"(?:recent graduate|graduated|diplômé)[^.\n]{{0,40}}within (?P<n>{NUMBER}) (?:months|mois|meses)", re.IGNORECASE)
+_CITIZENSHIP = re.compile(r"citizen of a member state|national of a (?:member|donor|participating) (?:state|country)|nationality of|ressortissant", re.IGNORECASE)
+_AVAILABILITY = re.compile(rf"available (?:for|during) (?P<n>{NUMBER}) (?:months|years)", re.IGNORECASE)
+_GOVERNMENT_ROUTE = re.compile(r"through the (?:appointed )?(?:representative of the )?candidate'?s government|sponsored by (?:the|their) government", re.IGNORECASE)
+
+
+def _span(text: str, label: str, begin: int, finish: int, **attrs) -> Span:
+    return Span(label=label, start=begin, end=finish, text=text[begin:finish], attrs=attrs)
+
+
+def _in(regions_: list[tuple[int, int]], start: int) -> bool:
+    return any(a <= start < b for a, b in regions_)
+
+
+def _education(text: str, structure: NoticeStructure, spans: list[Span]) -> EducationRequirement:
+    region = regions(structure.sections, EDUCATION_SECTIONS, len(text))
+    requirement = EducationRequirement()
+    main_levels: list[str] = []
+    substitution_sentences: dict[tuple[int, int], list[str]] = {}
+    for start, end, level in find_degrees(text):
+        if not _in(region, start):
+            continue
+        spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
+        bounds = sentence_bounds(text, start, end)
+        sentence = text[bounds[0]:bounds[1]]
+        if _SUBSTITUTION.search(sentence):
+            substitution_sentences.setdefault(bounds, []).append(level)
+        elif not _DESIRABLE.search(sentence) and section_at(structure.sections, start) != "desirable":
+            main_levels.append(level)
+    if main_levels:
+        # The first degree a notice names is the one it requires; later ones are equivalents.
+        requirement.min_level = main_levels[0]
+        requirement.evidence = text[slice(*sentence_bounds(text, *next(
+            (s.start, s.end) for s in spans if s.label == "DEGREE" and s.attrs["level"] in main_levels)))].strip()
+    for (left, right), levels in substitution_sentences.items():
+        sentence = text[left:right]
+        lowest = min(levels, key=level_rank)
+        if requirement.min_level and level_rank(lowest) >= level_rank(requirement.min_level):
+            continue
+        years = [m for m in find_year_requirements(sentence)]
+        substitution = DegreeSubstitution(level=lowest, in_lieu_of=requirement.min_level,
+                                          internal_only=bool(_INTERNAL.search(sentence)), text=sentence.strip())
+        if years:
+            window = sentence[max(0, years[0].start - 5):years[0].end + 40]
+            if _ADDITIONAL.search(window):
+                substitution.additional_years = years[0].years
+            else:
+                substitution.min_years = years[0].years
+        requirement.substitutions.append(substitution)
+    codes: list[str] = []
+    for start, end, code in find_fields(text):
+        if not _in(region, start):
+            continue
+        bounds = sentence_bounds(text, start, end)
+        sentence = text[bounds[0]:bounds[1]]
+        if not find_degrees(sentence) and section_at(structure.sections, start) not in ("education",):
+            continue  # a subject named outside any degree sentence is not a field of study
+        spans.append(_span(text, "FIELD", start, end, isced_f=code))
+        if code not in codes and not _DESIRABLE.search(text[start:bounds[1]][:60]):
+            codes.append(code)
+    requirement.fields = codes
+    return requirement
+
+
+def _domains(domain: str) -> list[str]:
+    """"diplomacy, security, or a related field" -> ["diplomacy", "security"]."""
+    domain = re.sub(r"\s+(?:is|are) (?:required|essential|desirable)$", "", domain)
+    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+or\s+|\s+and/or\s+", domain)
+    return [p.strip() for p in parts if p.strip() and not _RELATED_FIELD.search(p) and not p.strip().startswith("a related")]
+
+
+def _experience(text: str, structure: NoticeStructure, spans: list[Span]) -> ExperienceRequirement:
+    region = regions(structure.sections, EXPERIENCE_SECTIONS, len(text))
+    requirement = ExperienceRequirement()
+    for mention in find_year_requirements(text):
+        if not _in(region, mention.start):
+            continue
+        left, right = sentence_bounds(text, mention.start, mention.end)
+        sentence = text[left:right]
+        international = mention.kind == "international"
+        domain = None
+        if mention.kind == "total":
+            found = _DOMAIN.search(text, mention.end, right + 1)
+            if found:
+                domain = found["domain"].strip(" ,")
+        spans.append(_span(text, "EXPERIENCE", mention.start, mention.end, years=mention.years, kind=mention.kind,
+                           international=international, domain=domain))
+        if mention.kind == "total" and requirement.min_years is None and section_at(structure.sections, mention.start) != "education":
+            requirement.min_years = mention.years
+            requirement.evidence = sentence.strip()
+            if domain:
+                requirement.domains = _domains(domain)
+        elif mention.kind == "international" and requirement.international_years is None:
+            requirement.international_years = mention.years
+        elif mention.kind == "substitution" and mention.doctorate and requirement.doctorate_substitutes_years is None:
+            requirement.doctorate_substitutes_years = mention.years
+        if mention.leadership and requirement.leadership_years is None and mention.kind in ("leadership", "international"):
+            requirement.leadership_years = mention.years
+    return requirement
+
+
+def _languages(text: str, structure: NoticeStructure, spans: list[Span]) -> LanguageRequirement:
+    region = regions(structure.sections, LANGUAGE_SECTIONS, len(text))
+    requirement = LanguageRequirement()
+    region_text = " ".join(text[a:b] for a, b in region)
+    has_rule = bool(_UN_RULE_FIRST.search(region_text))
+    if has_rule:
+        first = _UN_RULE_FIRST.search(region_text)
+        level, _ = level_in(region_text[first.end():first.end() + 80])
+        requirement.required.append(LanguageNeed(any_of=list(UN_OFFICIAL_LANGUAGES), level=level or "advanced"))
+        second = _UN_RULE_SECOND.search(region_text)
+        if second:
+            level, _ = level_in(region_text[second.end():second.end() + 60])
+            requirement.required.append(LanguageNeed(any_of=list(UN_OFFICIAL_LANGUAGES), level=level or "intermediate"))
+        requirement.evidence = region_text.strip()[:400]
+    named: dict[str, tuple[str | None, bool]] = {}
+    for start, end, code in find_languages(text):
+        if not _in(region, start):
+            continue
+        left, right = sentence_bounds(text, start, end)
+        after = text[end:right]
+        level, cefr = level_in(text[max(left, start - 50):start] + " " + after[:40])
+        in_rule_list = has_rule and "(" in text[left:start] and ")" in text[end:right] and text[left:start].rfind("(") > text[left:start].rfind(")")
+        spans.append(_span(text, "LANGUAGE", start, end, lang=code, level=None if in_rule_list else level,
+                           **({"cefr": cefr} if cefr else {})))
+        if in_rule_list:
+            continue
+        if _INFORMATIONAL.search(text[left:right]):
+            continue
+        desirable = bool(_DESIRABLE.search(text[left:right])) or section_at(structure.sections, start) == "desirable"
+        previous = named.get(code)
+        if (previous is None or (previous[1] and not desirable)
+                or (previous[1] == desirable and level_rank_language(level) > level_rank_language(previous[0]))):
+            named[code] = (level, desirable)
+    for code, (level, desirable) in named.items():
+        need = LanguageNeed(language=code, level=level)
+        (requirement.desirable if desirable else requirement.required).append(need)
+    third = _UN_RULE_THIRD.search(region_text)
+    if third and (_DESIRABLE.search(region_text[third.start():third.end() + 80]) or has_rule):
+        requirement.desirable.append(LanguageNeed(any_of=[c for c in UN_OFFICIAL_LANGUAGES if c not in named], level=None))
+    return requirement
+
+
+def _competencies(text: str, structure: NoticeStructure, spans: list[Span]) -> CompetencyRequirement:
+    requirement = CompetencyRequirement()
+    taxonomy = load_taxonomy()
+    searched = regions(structure.sections, set(COMPETENCY_TYPES_BY_SECTION) | {"duties", "qualifications", "desirable", "experience"},
+                       len(text))
+    for start, end, cid in find_competencies(text):
+        if not _in(searched, start):
+            continue
+        section = section_at(structure.sections, start)
+        kind = COMPETENCY_TYPES_BY_SECTION.get(section or "")
+        if kind == "core" and section == "competencies":
+            entry = taxonomy.competencies.get(cid)
+            kind = "functional" if entry and entry.type == "functional" else ("core" if entry and entry.type == "core" else "technical")
+        spans.append(_span(text, "COMPETENCY", start, end, id=cid, type=kind or "skill"))
+        if kind:
+            bucket = getattr(requirement, kind)
+            if cid not in bucket:
+                bucket.append(cid)
+    return requirement
+
+
+def _eligibility(text: str) -> list[EligibilityRule]:
+    rules: list[EligibilityRule] = []
+    for m in _AGE.finditer(text):
+        left, right = sentence_bounds(text, m.start(), m.end())
+        if _AGE_CONTEXT.search(text[m.start():m.end() + 20]) or _AGE_CONTEXT.search(text[left:right]):
+            rules.append(EligibilityRule(rule="max_age", value=float(m["age"]), text=text[left:right].strip(" -")))
+            break
+    for pattern, rule in ((_ENROLMENT, "enrolment"), (_CITIZENSHIP, "citizenship"), (_GOVERNMENT_ROUTE, "government_nomination")):
+        m = pattern.search(text)
+        if m:
+            left, right = sentence_bounds(text, m.start(), m.end())
+            rules.append(EligibilityRule(rule=rule, value=True, text=text[left:right].strip(" -")))
+    for pattern, rule in ((_RECENT_GRADUATE, "graduated_within_months"), (_AVAILABILITY, "availability_months")):
+        m = pattern.search(text)
+        if m:
+            left, right = sentence_bounds(text, m.start(), m.end())
+            rules.append(EligibilityRule(rule=rule, value=parse_number(m["n"]), text=text[left:right].strip(" -")))
+    return rules
+
+
+def extract_notice(text: str, structure: NoticeStructure) -> tuple[list[Span], Requirements]:
+    """All requirement spans of a notice and the normalised requirements they add up to."""
+    spans: list[Span] = []
+    requirements = Requirements(
+        education=_education(text, structure, spans),
+        experience=_experience(text, structure, spans),
+        languages=_languages(text, structure, spans),
+        competencies=_competencies(text, structure, spans),
+        eligibility=_eligibility(text),
+    )
+    spans.sort(key=lambda s: (s.start, s.end, s.label))
+    return spans, requirements

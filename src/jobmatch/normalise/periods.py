@@ -1,0 +1,103 @@
+"""Date ranges of CVs ("2015-2019", "Mar 2019 to present", "since 2021", "01/2018 - 06/2020") and
+the union of periods, so overlapping jobs are not counted twice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jobmatch.normalise.dates import MONTH_NAME, MONTHS
+
+_POINT_TEMPLATE = (rf"(?:(?:(?P<PFXm>{MONTH_NAME})\.?,?\s+(?:de\s+)?)?(?P<PFXy>(?:19|20)\d\d)"
+                   r"|(?P<PFXnm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<PFXny>(?:19|20)\d\d))")
+
+
+def _point_pattern(prefix: str) -> str:
+    return _POINT_TEMPLATE.replace("PFX", prefix)
+
+
+
+_PRESENT = (r"present|current(?:ly)?|now|today|date|ongoing|aujourd'hui|aujourd’hui|à ce jour|ce jour|présent|"
+            r"actuel(?:lement)?|en cours|actualidad|presente|hoy|la fecha|actual|heute")
+_SEP = r"\s*(?:-|–|—|−|to|until|till|à|au|a|hasta|al|→|>)\s*(?:to:?\s*)?"
+_FROM = r"(?:(?:from|de|du|desde|del)\s*:?\s*)?"
+RANGE_REGEX = re.compile(
+    rf"(?<![\w/]){_FROM}{_point_pattern('s')}{_SEP}(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))(?![\w/])",
+    re.IGNORECASE)
+SINCE_REGEX = re.compile(rf"(?<![\w])(?:since|depuis|desde)\s+(?:(?:le|el)\s+)?{_point_pattern('s')}(?![\w/])",
+                         re.IGNORECASE)
+P11_REGEX = re.compile(rf"from\s*:?\s*{_point_pattern('s')}[\s,;|]*to\s*:?\s*(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: int                  # character offsets in the text
+    end: int
+    start_month: str            # "YYYY-MM"
+    end_month: str              # "YYYY-MM" or "present"
+
+    def months(self, reference: str) -> int:
+        return months_between(self.start_month, self.end_month, reference)
+
+
+def _month_index(value: str) -> int:
+    year, month = value.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def months_between(start: str, end: str, reference: str) -> int:
+    """Months from start to end inclusive; 'present' is the reference month."""
+    end_month = reference[:7] if end == "present" else end
+    return max(0, _month_index(end_month) - _month_index(start) + 1)
+
+
+def _point(m: re.Match[str], prefix: str, is_end: bool) -> str | None:
+    if m.group(f"{prefix}y"):
+        year = int(m.group(f"{prefix}y"))
+        name = m.group(f"{prefix}m")
+        month = MONTHS[name.lower()] if name else (12 if is_end else 1)
+    elif m.group(f"{prefix}ny"):
+        year, month = int(m.group(f"{prefix}ny")), int(m.group(f"{prefix}nm"))
+    else:
+        return None
+    return f"{year:04d}-{month:02d}"
+
+
+def find_date_ranges(text: str) -> list[DateRange]:
+    """Every period in the text, in order; overlapping matches keep the longer one."""
+    found: list[DateRange] = []
+    for regex in (P11_REGEX, RANGE_REGEX, SINCE_REGEX):
+        for m in regex.finditer(text):
+            if any(r.start < m.end() and m.start() < r.end for r in found):
+                continue
+            start = _point(m, "s", False)
+            if start is None:
+                continue
+            if regex is SINCE_REGEX or m.groupdict().get("present"):
+                end = "present"
+            else:
+                end = _point(m, "e", True)
+                if end is None or end < start:
+                    continue
+            found.append(DateRange(m.start(), m.end(), start, end))
+    return sorted(found, key=lambda r: r.start)
+
+
+def union_years(periods: list[tuple[str, str]], reference: str) -> float:
+    """Years covered by the union of (start, end) month periods, rounded to one decimal."""
+    intervals = sorted((_month_index(s), _month_index(reference[:7] if e == "present" else e)) for s, e in periods)
+    total = 0
+    current_start, current_end = None, None
+    for start, end in intervals:
+        if end < start:
+            continue
+        if current_end is None or start > current_end + 1:
+            if current_end is not None:
+                total += current_end - current_start + 1
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_end is not None:
+        total += current_end - current_start + 1
+    return round(total / 12, 1)
