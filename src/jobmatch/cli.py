@@ -163,6 +163,15 @@ def corpus_build(corpus: Path = typer.Option(Path("corpora"), help="corpus folde
     typer.echo(build_corpus(corpus))
 
 
+@corpus_app.command("stats")
+def corpus_stats(corpus: Path = typer.Option(Path("corpora"), help="corpus folder")) -> None:
+    """Print the corpus counts table (per kind, label, split, language, layout) for the datasheet."""
+    from jobmatch.corpus.loader import load_corpus
+    from jobmatch.corpus.stats import corpus_counts_markdown
+
+    typer.echo(corpus_counts_markdown(load_corpus(corpus)))
+
+
 @app.command()
 def schema(out: Path = typer.Option(Path("docs/schema"), help="folder for the JSON schema files")) -> None:
     """Write the JSON schema of each data-model class (Vacancy, Candidate, Match...) to OUT."""

@@ -137,3 +137,12 @@ def test_missing_judgments_are_errors_once_the_corpus_is_complete(tmp_path):
     assert any("judged CVs" in m for m in _messages(root))
     (root / "meta.json").write_text(json.dumps({"status": "in-progress"}))
     assert not any("judged" in m for m in _messages(root))
+
+
+def test_the_datasheet_counts_match_the_files():
+    from jobmatch.corpus.stats import BEGIN, END, corpus_counts_markdown
+    if not any((ROOT / "corpora" / "annotations").glob("*.json")):
+        pytest.skip("the corpus has no annotated documents yet")
+    datasheet = (ROOT / "corpora" / "README.md").read_text(encoding="utf-8")
+    committed = datasheet[datasheet.index(BEGIN):datasheet.index(END) + len(END)]
+    assert committed == corpus_counts_markdown(load_corpus(ROOT / "corpora")), "run `jobmatch corpus stats`"
