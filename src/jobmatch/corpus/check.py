@@ -39,8 +39,7 @@ def corpus_competency_ids(root: Path) -> set[str]:
     return ids
 
 
-def _check_span_attrs(span: GoldSpan, doc: GoldDocument, competency_ids: set[str],
-                      field_codes: set[str]) -> list[str]:
+def _check_span_attrs(span: GoldSpan, competency_ids: set[str], field_codes: set[str]) -> list[str]:
     a = span.attrs
     out: list[str] = []
     if span.label == "DEGREE":
@@ -116,7 +115,7 @@ def _check_document(doc: GoldDocument, competency_ids: set[str], field_codes: se
         if span.label not in LABELS:
             problems.append(Problem(tag, f"label not in {list(LABELS)}"))
             continue
-        for message in _check_span_attrs(span, doc, competency_ids, field_codes):
+        for message in _check_span_attrs(span, competency_ids, field_codes):
             problems.append(Problem(tag, message))
         boundary = _check_boundaries(span)
         if boundary:

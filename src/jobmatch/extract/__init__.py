@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from jobmatch.extract.cv import extract_cv
 from jobmatch.extract.notice import extract_notice
-from jobmatch.model import Document
+from jobmatch.model import Document, NoticeStructure
 from jobmatch.structure.cv import parse_cv_sections
 from jobmatch.structure.notice import parse_notice
 
@@ -15,21 +15,17 @@ NOTICE_MARKERS = {"duties", "qualifications", "core_competencies", "functional_c
                   "technical_competencies", "recruitment_process", "benefits"}
 
 
-def guess_kind(document: Document) -> str:
-    """'notice' when the text has a notice's sections or header, else 'cv'."""
-    structure = parse_notice(document)
+def looks_like_notice(structure: NoticeStructure) -> bool:
+    """True when the text has a notice's sections or header fields."""
     names = {s.name for s in structure.sections}
     header = structure.header
-    if len(names & NOTICE_MARKERS) >= 2 or header.vacancy_number or header.deadline:
-        return "notice"
-    return "cv"
+    return bool(len(names & NOTICE_MARKERS) >= 2 or header.vacancy_number or header.deadline)
 
 
 def extract_document(document: Document, kind: str | None = None, reference_date: str = "2026-11-01") -> dict:
     """The JSON-ready extraction of one document: id, kind, spans, and requirements or profile."""
-    kind = kind or guess_kind(document)
-    if kind == "notice":
-        structure = parse_notice(document)
+    structure = parse_notice(document) if kind != "cv" else None
+    if kind == "notice" or (kind is None and looks_like_notice(structure)):
         spans, requirements = extract_notice(document.text, structure)
         return {"id": document.id, "source": document.source, "kind": "notice",
                 "header": structure.header.model_dump(mode="json"),

@@ -80,7 +80,7 @@ def _education(text: str, structure: NoticeStructure, spans: list[Span]) -> Educ
         lowest = min(levels, key=level_rank)
         if requirement.min_level and level_rank(lowest) >= level_rank(requirement.min_level):
             continue
-        years = [m for m in find_year_requirements(sentence)]
+        years = find_year_requirements(sentence)
         substitution = DegreeSubstitution(level=lowest, in_lieu_of=requirement.min_level,
                                           internal_only=bool(_INTERNAL.search(sentence)), text=sentence.strip())
         if years:

@@ -8,7 +8,7 @@ from pathlib import Path
 from jobmatch.errors import ReadError
 from jobmatch.model import Document
 from jobmatch.readers.limits import ReaderLimits, time_limit
-from jobmatch.readers.text import OffsetMap, normalise_text
+from jobmatch.readers.text import normalise_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 
@@ -66,16 +66,9 @@ def read_document(path: str | Path, limits: ReaderLimits | None = None) -> Docum
     if not text.strip():
         raise ReadError(path, "the file has no text")
     if page_starts:
-        page_starts = [_to_text_offset(offsets, start) for start in page_starts]
+        page_starts = [offsets.to_text(start) for start in page_starts]
     return Document(id=document_id(path), source=str(path), format=kind, text=text,
                     offset_map=offsets.segments, page_starts=page_starts)
-
-
-def _to_text_offset(offsets: OffsetMap, source_offset: int) -> int:
-    for t0, t1, s0, s1 in offsets.segments:
-        if s0 <= source_offset < s1 or (s0 == source_offset):
-            return t0 if t1 - t0 != s1 - s0 else t0 + (source_offset - s0)
-    return offsets.segments[-1][1] if offsets.segments else 0
 
 
 __all__ = ["ReaderLimits", "SUPPORTED_SUFFIXES", "document_id", "read_document"]

@@ -45,6 +45,13 @@ class OffsetMap:
             return s0 + (offset - t0)
         return s0 if offset == t0 else s1
 
+    def to_text(self, source_offset: int) -> int:
+        """The normalised-text offset of a source offset (the start of a rewritten segment)."""
+        for t0, t1, s0, s1 in self.segments:
+            if s0 <= source_offset < s1 or s0 == source_offset:
+                return t0 if t1 - t0 != s1 - s0 else t0 + (source_offset - s0)
+        return self.segments[-1][1] if self.segments else source_offset
+
     def to_json(self) -> list[list[int]]:
         return [list(s) for s in self.segments]
 

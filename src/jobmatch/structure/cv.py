@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from jobmatch.model import Section
-from jobmatch.structure.headings import iter_lines, match_heading
+from jobmatch.structure.headings import heading_patterns, iter_lines, match_heading
 
 
 @lru_cache(maxsize=1)
 def cv_patterns() -> dict[str, re.Pattern[str]]:
-    data = yaml.safe_load(resources.files("jobmatch.data").joinpath("sections.yaml").read_text("utf-8"))
-    return {name: re.compile("(?:" + "|".join(entry["patterns"]) + r")$", re.IGNORECASE)
-            for name, entry in data["cv"].items()}
+    return heading_patterns("cv")
 
 
 def parse_cv_sections(text: str) -> list[Section]:

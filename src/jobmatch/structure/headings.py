@@ -33,14 +33,25 @@ class SectionVocabulary:
 
 
 @lru_cache(maxsize=1)
+def _sections_data() -> dict:
+    return yaml.safe_load(resources.files("jobmatch.data").joinpath("sections.yaml").read_text("utf-8"))
+
+
+def _whole_line(alternatives: list[str]) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(alternatives) + r")$", re.IGNORECASE)
+
+
+def heading_patterns(kind: str) -> dict[str, re.Pattern[str]]:
+    """Section name -> heading pattern for 'notice' or 'cv' documents."""
+    return {name: _whole_line(entry["patterns"]) for name, entry in _sections_data()[kind].items()}
+
+
+@lru_cache(maxsize=1)
 def notice_vocabulary() -> SectionVocabulary:
-    data = yaml.safe_load(resources.files("jobmatch.data").joinpath("sections.yaml").read_text("utf-8"))
-    patterns = {name: re.compile("(?:" + "|".join(entry["patterns"]) + r")$", re.IGNORECASE)
-                for name, entry in data["notice"].items()}
+    data = _sections_data()
     children = {name: frozenset(entry.get("children", [])) for name, entry in data["notice"].items()}
-    header = {name: re.compile("(?:" + "|".join(labels) + r")$", re.IGNORECASE)
-              for name, labels in data["header"].items()}
-    return SectionVocabulary(patterns, children, header)
+    header = {name: _whole_line(labels) for name, labels in data["header"].items()}
+    return SectionVocabulary(heading_patterns("notice"), children, header)
 
 
 def iter_lines(text: str):
