@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from dataclasses import dataclass, field, fields, replace
 
 from jobmatch.errors import ConfigError
 from jobmatch.readers.limits import ReaderLimits
+
+# The saved extraction pipeline of a checkout (models/ is not part of the installed package).
+DEFAULT_PIPELINE_DIR = Path(__file__).resolve().parents[2] / "models" / "jobmatch-pipeline"
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,7 @@ class Settings:
     reader_limits: ReaderLimits = field(default_factory=ReaderLimits)
     reference_date: str = "2026-11-01"        # what "present" means in CV date ranges
     corpus_dir: str = "corpora"
+    pipeline: str = ""                        # extraction pipeline folder; "" = models/jobmatch-pipeline, else built from config
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":

@@ -1,38 +1,56 @@
 """Extraction: spans and normalised requirements (notices) or profiles (CVs).
 
-This first version is rule-based (degree, field, years, language and taxonomy rules over the
-document's sections); the spaCy pipeline packaging and the trained competency tagger come next."""
+The rules live here, one module per concern (notice requirements, CV profiles, competencies,
+regions); they run as the components of the spaCy pipeline in `jobmatch.pipeline`, and
+`extract_document` / `extract_documents` run a document through that pipeline."""
 
 from __future__ import annotations
 
-from jobmatch.extract.cv import extract_cv
-from jobmatch.extract.notice import extract_notice
-from jobmatch.model import Document, NoticeStructure
-from jobmatch.structure.cv import parse_cv_sections
-from jobmatch.structure.notice import parse_notice
+from collections.abc import Iterable, Iterator
 
-NOTICE_MARKERS = {"duties", "qualifications", "core_competencies", "functional_competencies",
-                  "technical_competencies", "recruitment_process", "benefits"}
+from jobmatch.model import Document
+
+DEFAULT_REFERENCE_DATE = "2026-11-01"
 
 
-def looks_like_notice(structure: NoticeStructure) -> bool:
-    """True when the text has a notice's sections or header fields."""
-    names = {s.name for s in structure.sections}
-    header = structure.header
-    return bool(len(names & NOTICE_MARKERS) >= 2 or header.vacancy_number or header.deadline)
+def _result(document: Document, doc) -> dict:
+    from jobmatch.pipeline.assembler import model_spans  # the pipeline's components import the rules here
 
-
-def extract_document(document: Document, kind: str | None = None, reference_date: str = "2026-11-01") -> dict:
-    """The JSON-ready extraction of one document: id, kind, spans, and requirements or profile."""
-    structure = parse_notice(document) if kind != "cv" else None
-    if kind == "notice" or (kind is None and looks_like_notice(structure)):
-        spans, requirements = extract_notice(document.text, structure)
+    spans = [s.model_dump(mode="json") for s in model_spans(doc)]
+    if doc._.kind == "notice":
         return {"id": document.id, "source": document.source, "kind": "notice",
-                "header": structure.header.model_dump(mode="json"),
-                "spans": [s.model_dump(mode="json") for s in spans],
-                "requirements": requirements.model_dump(mode="json")}
-    sections = parse_cv_sections(document.text)
-    spans, profile = extract_cv(document.text, sections, reference_date)
+                "header": doc._.structure.header.model_dump(mode="json"),
+                "spans": spans, "requirements": doc._.requirements.model_dump(mode="json")}
     return {"id": document.id, "source": document.source, "kind": "cv",
-            "spans": [s.model_dump(mode="json") for s in spans],
-            "profile": profile.model_dump(mode="json")}
+            "spans": spans, "profile": doc._.profile.model_dump(mode="json")}
+
+
+def _prepared(nlp, document: Document, kind: str | None, reference_date: str):
+    doc = nlp.make_doc(document.text)
+    doc._.kind = kind
+    doc._.reference_date = reference_date
+    return doc
+
+
+def extract_documents(documents: Iterable[Document], kind: str | None = None,
+                      reference_date: str = DEFAULT_REFERENCE_DATE, nlp=None, batch_size: int = 32) -> Iterator[dict]:
+    """The JSON-ready extraction of each document, in order, through one `nlp.pipe` stream."""
+    if nlp is None:
+        from jobmatch import load
+        nlp = load()
+    pending: list[Document] = []
+
+    def docs():
+        for document in documents:
+            pending.append(document)
+            yield _prepared(nlp, document, kind, reference_date)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        yield _result(pending.pop(0), doc)
+
+
+def extract_document(document: Document, kind: str | None = None, reference_date: str = DEFAULT_REFERENCE_DATE,
+                     nlp=None) -> dict:
+    """The JSON-ready extraction of one document: id, source, kind, spans, and requirements
+    (notice, with its header) or profile (CV). `kind` None: guessed from the text."""
+    return next(extract_documents([document], kind, reference_date, nlp))

@@ -1,24 +1,79 @@
-"""COMPETENCY spans from the taxonomy: labels and synonyms, case-insensitive, longest match first."""
+"""COMPETENCY rules: the taxonomy names a phrase ruler matches, which sections of a notice it
+reads, the type a span takes from its section, and the notice's competency requirement."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from jobmatch.extract.regions import regions, section_at
+from jobmatch.model import CompetencyRequirement, Section, Span
+from jobmatch.taxonomy import Taxonomy
 
-from jobmatch.normalise.phrases import PhraseTable
-from jobmatch.taxonomy import load_taxonomy
+COMPETENCY_TYPES_BY_SECTION = {"core_competencies": "core", "functional_competencies": "functional",
+                               "technical_competencies": "technical", "competencies": "core"}
+# Sections of a notice where a taxonomy phrase is a competency of the post (not, say, a word in
+# the organisation's description or the benefits).
+NOTICE_COMPETENCY_SECTIONS = set(COMPETENCY_TYPES_BY_SECTION) | {"duties", "qualifications", "desirable", "experience"}
+# Names this short count only as written in capitals ("R", "AI", "BI"), except these.
+SHORT_NAME_CHARS = 3
+SHORT_NAMES_ANY_CASE = frozenset({"sql"})
 
 
-@lru_cache(maxsize=1)
-def _competency_table() -> PhraseTable:
-    names: dict[str, str] = {}
-    for competency in load_taxonomy().competencies.values():
+def taxonomy_names(taxonomy: Taxonomy) -> list[dict]:
+    """One {"id", "name"} entry per label and synonym, first owner of a name wins."""
+    seen: set[str] = set()
+    names = []
+    for competency in taxonomy.competencies.values():
         for name in competency.names:
-            names.setdefault(name.lower(), competency.id)
-    return PhraseTable(names)
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                names.append({"id": competency.id, "name": name, "type": competency.type})
+    return names
 
 
-def find_competencies(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, competency id) for each taxonomy label or synonym in the text."""
-    # Short synonyms ("R", "AI", "BI") count only as written in capitals.
-    return [(start, end, cid) for start, end, words, cid in _competency_table().find(text)
-            if len(words) > 3 or words.isupper() or words.lower() == "sql"]
+def name_is_usable(words: str) -> bool:
+    """A matched short name must be written in capitals ("R", "BI"), not a word of prose ("r", "bi")."""
+    return len(words) > SHORT_NAME_CHARS or words.isupper() or words.lower() in SHORT_NAMES_ANY_CASE
+
+
+def competency_type(kind: str, section: str | None, taxonomy_type: str | None) -> str | None:
+    """core | functional | technical | skill for a span, from the notice section it sits in.
+
+    None means the span is outside the sections a notice states competencies in; CVs: always skill."""
+    if kind != "notice":
+        return "skill"
+    mapped = COMPETENCY_TYPES_BY_SECTION.get(section or "")
+    if mapped == "core" and section == "competencies":
+        # A competencies section with no core/functional split: the taxonomy says which.
+        mapped = taxonomy_type if taxonomy_type in ("core", "functional") else "technical"
+    return mapped or "skill"
+
+
+def in_competency_region(kind: str, sections: list[Section], text_length: int, start: int) -> bool:
+    if kind != "notice":
+        return True
+    return any(a <= start < b for a, b in regions(sections, NOTICE_COMPETENCY_SECTIONS, text_length))
+
+
+def competency_requirement(spans: list[Span]) -> CompetencyRequirement:
+    """Taxonomy ids of a notice's COMPETENCY spans, by type, in document order, each once."""
+    requirement = CompetencyRequirement()
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.label != "COMPETENCY" or not span.attrs.get("id"):
+            continue
+        bucket = getattr(requirement, span.attrs.get("type") or "", None)
+        if isinstance(bucket, list) and span.attrs["id"] not in bucket:
+            bucket.append(span.attrs["id"])
+    return requirement
+
+
+def profile_competencies(spans: list[Span]) -> list[str]:
+    """Taxonomy ids of a CV's COMPETENCY spans in document order, each once."""
+    ids: list[str] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        cid = span.attrs.get("id") if span.label == "COMPETENCY" else None
+        if cid and cid not in ids:
+            ids.append(cid)
+    return ids
+
+
+__all__ = ["COMPETENCY_TYPES_BY_SECTION", "NOTICE_COMPETENCY_SECTIONS", "competency_requirement", "competency_type",
+           "in_competency_region", "name_is_usable", "profile_competencies", "section_at", "taxonomy_names"]

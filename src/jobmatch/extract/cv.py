@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from jobmatch.extract.competencies import find_competencies
 from jobmatch.extract.regions import regions, section_at
 from jobmatch.model import EducationEntry, JobPeriod, LanguageSkill, Profile, Section, Span
 from jobmatch.normalise.degrees import find_degrees, isced_level
@@ -43,7 +42,8 @@ def _job_context(text: str, start: int, end: int) -> str:
     return text[left:(len(text) if following < 0 else following)]
 
 
-def _jobs(text: str, sections: list[Section], reference: str, spans: list[Span]) -> list[JobPeriod]:
+def job_periods(text: str, sections: list[Section], reference: str, spans: list[Span]) -> list[JobPeriod]:
+    """DATE_RANGE spans and the job each period belongs to (title line, kind, international employer)."""
     jobs = []
     has_experience_section = any(s.name == "experience" for s in sections)
     for period in find_date_ranges(text):
@@ -64,7 +64,8 @@ def _jobs(text: str, sections: list[Section], reference: str, spans: list[Span])
     return jobs
 
 
-def _education(text: str, sections: list[Section], spans: list[Span]) -> list[EducationEntry]:
+def education_entries(text: str, sections: list[Section], spans: list[Span]) -> list[EducationEntry]:
+    """DEGREE and FIELD spans of the education section and one entry per degree."""
     entries = []
     searched = regions(sections, {"education"}, len(text))
     fields = [(s, e, code) for s, e, code in find_fields(text)]
@@ -83,7 +84,8 @@ def _education(text: str, sections: list[Section], spans: list[Span]) -> list[Ed
     return entries
 
 
-def _languages(text: str, sections: list[Section], spans: list[Span]) -> list[LanguageSkill]:
+def language_skills(text: str, sections: list[Section], spans: list[Span]) -> list[LanguageSkill]:
+    """LANGUAGE spans of the languages section and the best level stated for each language."""
     searched = regions(sections, {"languages"}, len(text))
     best: dict[str, LanguageSkill] = {}
     for start, end, code in find_languages(text):
@@ -102,20 +104,12 @@ def _languages(text: str, sections: list[Section], spans: list[Span]) -> list[La
     return list(best.values())
 
 
-def extract_cv(text: str, sections: list[Section], reference_date: str) -> tuple[list[Span], Profile]:
-    """All profile spans of a CV and the profile they add up to."""
-    spans: list[Span] = []
-    jobs = _jobs(text, sections, reference_date, spans)
-    education = _education(text, sections, spans)
-    languages = _languages(text, sections, spans)
-    competencies: list[str] = []
-    for start, end, cid in find_competencies(text):
-        spans.append(_span(text, "COMPETENCY", start, end, id=cid, type="skill"))
-        if cid not in competencies:
-            competencies.append(cid)
+def profile_from(jobs: list[JobPeriod], education: list[EducationEntry], languages: list[LanguageSkill],
+                 competencies: list[str], reference_date: str) -> Profile:
+    """The profile: job periods merged so overlaps count once, internships and volunteer work left out."""
     counted = [(j.start, j.end) for j in jobs if j.kind == "job" and j.start]
     international = [(j.start, j.end) for j in jobs if j.kind == "job" and j.international and j.start]
-    profile = Profile(
+    return Profile(
         education=education,
         highest_level=max((e.level for e in education if e.level), key=level_rank, default=None),
         experience=jobs,
@@ -124,5 +118,3 @@ def extract_cv(text: str, sections: list[Section], reference_date: str) -> tuple
         languages=languages,
         competencies=competencies,
     )
-    spans.sort(key=lambda s: (s.start, s.end, s.label))
-    return spans, profile

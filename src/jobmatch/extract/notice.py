@@ -1,12 +1,12 @@
-"""Requirements of a vacancy notice: spans and the normalised `Requirements` (rules over sections)."""
+"""Requirements of a vacancy notice, one function per concern: the spans it finds (rules over the
+notice's sections) and the normalised part of `Requirements` they add up to."""
 
 from __future__ import annotations
 
 import re
 
-from jobmatch.extract.competencies import find_competencies
 from jobmatch.extract.regions import regions, section_at, sentence_bounds
-from jobmatch.model import (CompetencyRequirement, DegreeSubstitution, EducationRequirement, EligibilityRule,
+from jobmatch.model import (DegreeSubstitution, EducationRequirement, EligibilityRule,
                             ExperienceRequirement, LanguageNeed, LanguageRequirement, NoticeStructure,
                             Requirements, Span)
 from jobmatch.normalise.degrees import find_degrees, isced_level
@@ -14,7 +14,6 @@ from jobmatch.normalise.fields import find_fields
 from jobmatch.normalise.languages import find_languages, level_in
 from jobmatch.normalise.numbers import NUMBER, parse_number
 from jobmatch.normalise.years import find_year_requirements
-from jobmatch.taxonomy import load_taxonomy
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, UN_OFFICIAL_LANGUAGES, level_rank
 
 
@@ -24,8 +23,6 @@ def level_rank_language(level: str | None) -> int:
 EDUCATION_SECTIONS = {"education", "qualifications", "eligibility"}
 EXPERIENCE_SECTIONS = {"experience", "qualifications", "eligibility", "education", "desirable"}
 LANGUAGE_SECTIONS = {"languages", "qualifications", "eligibility", "desirable"}
-COMPETENCY_TYPES_BY_SECTION = {"core_competencies": "core", "functional_competencies": "functional",
-                               "technical_competencies": "technical", "competencies": "core"}
 
 _SUBSTITUTION = re.compile(r"in lieu|instead of|in combination with|may be accepted|can be accepted|en lieu|en remplacement|"
                            r"combinée? (?:à|avec)|en combinación|en lugar|podrá aceptarse|peut être accepté|equivalent combination", re.IGNORECASE)
@@ -55,7 +52,8 @@ def _in(regions_: list[tuple[int, int]], start: int) -> bool:
     return any(a <= start < b for a, b in regions_)
 
 
-def _education(text: str, structure: NoticeStructure, spans: list[Span]) -> EducationRequirement:
+def education_requirement(text: str, structure: NoticeStructure, spans: list[Span]) -> EducationRequirement:
+    """DEGREE and FIELD spans of the education requirement (appended to spans) and what they add up to."""
     region = regions(structure.sections, EDUCATION_SECTIONS, len(text))
     requirement = EducationRequirement()
     main_levels: list[str] = []
@@ -112,7 +110,8 @@ def _domains(domain: str) -> list[str]:
     return [p.strip() for p in parts if p.strip() and not _RELATED_FIELD.search(p) and not p.strip().startswith("a related")]
 
 
-def _experience(text: str, structure: NoticeStructure, spans: list[Span]) -> ExperienceRequirement:
+def experience_requirement(text: str, structure: NoticeStructure, spans: list[Span]) -> ExperienceRequirement:
+    """EXPERIENCE spans (years figures, classified by their sentence) and the experience requirement."""
     region = regions(structure.sections, EXPERIENCE_SECTIONS, len(text))
     requirement = ExperienceRequirement()
     for mention in find_year_requirements(text):
@@ -142,7 +141,8 @@ def _experience(text: str, structure: NoticeStructure, spans: list[Span]) -> Exp
     return requirement
 
 
-def _languages(text: str, structure: NoticeStructure, spans: list[Span]) -> LanguageRequirement:
+def language_requirement(text: str, structure: NoticeStructure, spans: list[Span]) -> LanguageRequirement:
+    """LANGUAGE spans and the required/desirable languages, the UN official-language rule included."""
     region = regions(structure.sections, LANGUAGE_SECTIONS, len(text))
     requirement = LanguageRequirement()
     region_text = " ".join(text[a:b] for a, b in region)
@@ -184,28 +184,8 @@ def _languages(text: str, structure: NoticeStructure, spans: list[Span]) -> Lang
     return requirement
 
 
-def _competencies(text: str, structure: NoticeStructure, spans: list[Span]) -> CompetencyRequirement:
-    requirement = CompetencyRequirement()
-    taxonomy = load_taxonomy()
-    searched = regions(structure.sections, set(COMPETENCY_TYPES_BY_SECTION) | {"duties", "qualifications", "desirable", "experience"},
-                       len(text))
-    for start, end, cid in find_competencies(text):
-        if not _in(searched, start):
-            continue
-        section = section_at(structure.sections, start)
-        kind = COMPETENCY_TYPES_BY_SECTION.get(section or "")
-        if kind == "core" and section == "competencies":
-            entry = taxonomy.competencies.get(cid)
-            kind = "functional" if entry and entry.type == "functional" else ("core" if entry and entry.type == "core" else "technical")
-        spans.append(_span(text, "COMPETENCY", start, end, id=cid, type=kind or "skill"))
-        if kind:
-            bucket = getattr(requirement, kind)
-            if cid not in bucket:
-                bucket.append(cid)
-    return requirement
-
-
-def _eligibility(text: str) -> list[EligibilityRule]:
+def eligibility_rules(text: str) -> list[EligibilityRule]:
+    """Programme rules stated as rules (age limit, enrolment, citizenship...), applied only as written."""
     rules: list[EligibilityRule] = []
     for m in _AGE.finditer(text):
         left, right = sentence_bounds(text, m.start(), m.end())
@@ -223,17 +203,3 @@ def _eligibility(text: str) -> list[EligibilityRule]:
             left, right = sentence_bounds(text, m.start(), m.end())
             rules.append(EligibilityRule(rule=rule, value=parse_number(m["n"]), text=text[left:right].strip(" -")))
     return rules
-
-
-def extract_notice(text: str, structure: NoticeStructure) -> tuple[list[Span], Requirements]:
-    """All requirement spans of a notice and the normalised requirements they add up to."""
-    spans: list[Span] = []
-    requirements = Requirements(
-        education=_education(text, structure, spans),
-        experience=_experience(text, structure, spans),
-        languages=_languages(text, structure, spans),
-        competencies=_competencies(text, structure, spans),
-        eligibility=_eligibility(text),
-    )
-    spans.sort(key=lambda s: (s.start, s.end, s.label))
-    return spans, requirements

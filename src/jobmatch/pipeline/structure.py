@@ -1,0 +1,58 @@
+"""jobmatch_structure: the document's kind (notice or CV) and its sections, so later components
+read "Languages:" text as a language requirement and "Core competencies" items as core ones."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from jobmatch.model import Document
+from jobmatch.pipeline.extensions import SECTIONS_KEY, prepare
+from jobmatch.structure.cv import parse_cv_sections
+from jobmatch.structure.notice import parse_notice
+
+NOTICE_MARKERS = ("duties", "qualifications", "core_competencies", "functional_competencies",
+                  "technical_competencies", "recruitment_process", "benefits")
+
+
+def looks_like_notice(structure, markers: frozenset[str], min_markers: int) -> bool:
+    """True when the text has a notice's sections or header fields."""
+    names = {s.name for s in structure.sections}
+    header = structure.header
+    return bool(len(names & markers) >= min_markers or header.vacancy_number or header.deadline)
+
+
+class DocumentStructure:
+    """Sets Doc._.kind, Doc._.sections (jobmatch.model.Section), Doc._.structure (notices) and
+    doc.spans["sections"]. A kind preset on the Doc (the caller knows it) is kept."""
+
+    def __init__(self, nlp: Language, name: str, notice_markers: list[str], min_markers: int):
+        self.name = name
+        self.notice_markers = frozenset(notice_markers)
+        self.min_markers = min_markers
+
+    def __call__(self, doc: Doc) -> Doc:
+        prepare(doc)
+        text = doc.text
+        structure = None
+        if doc._.kind != "cv":
+            structure = parse_notice(Document(id="", source="", format="txt", text=text))
+        if doc._.kind is None:
+            doc._.kind = "notice" if looks_like_notice(structure, self.notice_markers, self.min_markers) else "cv"
+        if doc._.kind == "notice":
+            doc._.structure = structure
+            doc._.sections = list(structure.sections)
+        else:
+            doc._.sections = parse_cv_sections(text)
+        section_spans = []
+        for section in doc._.sections:
+            span = doc.char_span(section.start, section.end, label=section.name, alignment_mode="expand")
+            if span is not None:
+                section_spans.append(span)
+        doc.spans[SECTIONS_KEY] = section_spans
+        return doc
+
+
+@Language.factory("jobmatch_structure", default_config={"notice_markers": list(NOTICE_MARKERS), "min_markers": 2})
+def make_structure(nlp: Language, name: str, notice_markers: list[str], min_markers: int) -> DocumentStructure:
+    return DocumentStructure(nlp, name, notice_markers, min_markers)
