@@ -163,6 +163,14 @@ def corpus_build(corpus: Path = typer.Option(Path("corpora"), help="corpus folde
     typer.echo(build_corpus(corpus))
 
 
+@corpus_app.command("render")
+def corpus_render(corpus: Path = typer.Option(Path("corpora"), help="corpus folder")) -> None:
+    """Render the CVs chosen in rendered/selection.yaml to PDF/DOCX and write rendered/manifest.json."""
+    from jobmatch.corpus.render import render_corpus
+
+    typer.echo(render_corpus(corpus))
+
+
 @corpus_app.command("stats")
 def corpus_stats(corpus: Path = typer.Option(Path("corpora"), help="corpus folder")) -> None:
     """Print the corpus counts table (per kind, label, split, language, layout) for the datasheet."""

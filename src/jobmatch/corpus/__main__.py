@@ -1,4 +1,4 @@
-"""`python -m jobmatch.corpus check|build`: the corpus tools without the full CLI's dependencies."""
+"""`python -m jobmatch.corpus check|build|render`: the corpus tools without the full CLI's dependencies."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from jobmatch.corpus.loader import load_corpus
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m jobmatch.corpus")
-    parser.add_argument("command", choices=["check", "build"])
+    parser.add_argument("command", choices=["check", "build", "render"])
     parser.add_argument("--corpus", default="corpora")
     parser.add_argument("--cluster", action="append", help="check only these clusters")
     args = parser.parse_args(argv)
@@ -20,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
         from jobmatch.corpus.build import build_corpus
         summary = build_corpus(Path(args.corpus))
         print(summary)
+        return 0
+    if args.command == "render":
+        from jobmatch.corpus.render import render_corpus
+        print(render_corpus(Path(args.corpus)))
         return 0
     corpus = load_corpus(args.corpus)
     problems = check_corpus(corpus, set(args.cluster) if args.cluster else None)

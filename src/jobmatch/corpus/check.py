@@ -265,6 +265,52 @@ def _check_derived_spans(corpus: Corpus) -> list[Problem]:
     return problems
 
 
+def _check_renderings(corpus: Corpus) -> list[Problem]:
+    """Every chosen CV has a rendering made from its current text (sha256 in the manifest)."""
+    from jobmatch.corpus.render import (MANIFEST_FILE, MIN_RENDERINGS, RENDER_DIR, SELECTION_FILE, file_sha256,
+                                        load_manifest, load_selection)
+    from jobmatch.errors import CorpusError
+
+    where = f"{RENDER_DIR}/{MANIFEST_FILE}"
+    rerender = "run `jobmatch corpus render`"
+    try:
+        choices = load_selection(corpus.root)
+        manifest = load_manifest(corpus.root)
+    except CorpusError as exc:
+        return [Problem(RENDER_DIR, str(exc))]
+    problems = []
+    if corpus.meta.get("status") == "complete" and len(choices) < MIN_RENDERINGS:
+        problems.append(Problem(f"{RENDER_DIR}/{SELECTION_FILE}",
+                                f"{len(choices)} CVs chosen for rendering (at least {MIN_RENDERINGS} needed)"))
+    entries = {e.get("file"): e for e in manifest.get("renderings") or []}
+    folder = corpus.root / RENDER_DIR
+    for choice in choices:
+        doc = corpus.documents.get(choice.id)
+        if doc is None or doc.kind != "cv":
+            problems.append(Problem(f"{RENDER_DIR}/{SELECTION_FILE}", f"{choice.id} is not a CV of the corpus"))
+            continue
+        entry = entries.pop(choice.file_name, None)
+        path = folder / choice.file_name
+        if entry is None or not path.exists():
+            problems.append(Problem(where, f"{choice.file_name} is missing: {rerender}"))
+        elif entry.get("source_sha256") != file_sha256(doc.path):
+            problems.append(Problem(where, f"{choice.file_name} is stale: cvs/{choice.id}.txt changed since it was "
+                                           f"rendered: {rerender}"))
+        elif entry.get("sha256") != file_sha256(path):
+            problems.append(Problem(where, f"{choice.file_name} differs from the rendering the manifest records "
+                                           f"(edited by hand?): {rerender}"))
+        elif entry.get("style") != choice.style:
+            problems.append(Problem(where, f"{choice.file_name} was rendered in style {entry.get('style')!r}, "
+                                           f"the selection asks for {choice.style!r}: {rerender}"))
+    for name in sorted(entries):
+        problems.append(Problem(where, f"{name} is not in {SELECTION_FILE}: {rerender}"))
+    recorded = {c.file_name for c in choices}
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if path.suffix in (".pdf", ".docx") and path.name not in recorded and path.name not in entries:
+            problems.append(Problem(RENDER_DIR, f"{path.name} is in no selection or manifest: {rerender}"))
+    return problems
+
+
 def check_corpus(corpus: Corpus, clusters: set[str] | None = None, derived: bool = True) -> list[Problem]:
     """All problems of the corpus (or of some clusters); an empty list means it is valid."""
     competency_ids = corpus_competency_ids(corpus.root)
@@ -284,4 +330,5 @@ def check_corpus(corpus: Corpus, clusters: set[str] | None = None, derived: bool
     if derived and not clusters:
         problems.extend(_check_splits(corpus))
         problems.extend(_check_derived_spans(corpus))
+        problems.extend(_check_renderings(corpus))
     return problems

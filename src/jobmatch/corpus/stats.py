@@ -18,7 +18,10 @@ def corpus_counts_markdown(corpus: Corpus) -> str:
     spans = Counter((s.label, split_of.get(d.id, "none")) for d in corpus.documents.values() for s in d.spans)
     languages = Counter((d.kind, d.language) for d in corpus.documents.values())
     layouts = Counter((d.kind, d.annotation.get("layout", "?")) for d in corpus.documents.values())
-    rendered = Counter(p.suffix for p in (corpus.root / "rendered").glob("*") if p.suffix in (".pdf", ".docx"))
+    rendered_files = [p for p in (corpus.root / "rendered").glob("*") if p.suffix in (".pdf", ".docx")]
+    rendered = Counter(p.suffix for p in rendered_files)
+    rendered_languages = Counter((p.suffix, corpus.documents[p.stem].language) for p in rendered_files
+                                 if p.stem in corpus.documents)
     grades = Counter(j.grade for j in corpus.judgments)
     lines = [BEGIN, "", "| documents | " + " | ".join(splits) + " | total |", "|---" * (len(splits) + 2) + "|"]
     for kind in ("notice", "cv"):
@@ -34,7 +37,15 @@ def corpus_counts_markdown(corpus: Corpus) -> str:
     lines += ["", "| layout | documents |", "|---|---|"]
     for (kind, layout), count in sorted(layouts.items()):
         lines.append(f"| {kind}: {layout} | {count} |")
-    lines += ["", f"Rendered CVs: {rendered['.pdf']} PDF, {rendered['.docx']} DOCX.",
+    lines += ["", f"Rendered CVs: {rendered['.pdf']} PDF, {rendered['.docx']} DOCX.", ""]
+    if rendered_files:
+        lines += ["| rendered | " + " | ".join(sorted({lang for _, lang in rendered_languages})) + " |",
+                  "|---" * (1 + len({lang for _, lang in rendered_languages})) + "|"]
+        for suffix in (".pdf", ".docx"):
+            lines.append(f"| {suffix[1:].upper()} | " + " | ".join(
+                str(rendered_languages[(suffix, lang)]) for lang in sorted({l for _, l in rendered_languages})) + " |")
+        lines.append("")
+    lines += [
               f"Judgments: {len(corpus.judgments)} (grade 0: {grades[0]}, 1: {grades[1]}, 2: {grades[2]}, 3: {grades[3]}).",
               "", END]
     return "\n".join(lines)

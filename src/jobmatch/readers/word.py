@@ -45,6 +45,25 @@ def _paragraph_text(paragraph) -> str:
     return text
 
 
+def _table_rows(table) -> list[str]:
+    """One line per row, cells joined by " | ". A merged cell is listed by python-docx once per grid
+    column it spans (and again in each row of a vertical merge): it is read once, by identity of its
+    XML element, so that neighbouring cells that merely hold the same text ("C1 | C1") both stay."""
+    seen: set = set()
+    lines = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            value = " ".join(cell.text.split())
+            if value:
+                cells.append(value)
+        lines.append(" | ".join(cells))
+    return lines
+
+
 def read_docx(path: Path, data: bytes, limits: ReaderLimits) -> tuple[str, list[int]]:
     _guard_package(path, data, limits)
     try:
@@ -59,13 +78,7 @@ def read_docx(path: Path, data: bytes, limits: ReaderLimits) -> tuple[str, list[
             if tag == "p":
                 blocks.append(_paragraph_text(Paragraph(child, document)))
             elif tag == "tbl":
-                for row in Table(child, document).rows:
-                    cells = []
-                    for cell in row.cells:
-                        value = " ".join(cell.text.split())
-                        if value and (not cells or cells[-1] != value):  # merged cells repeat
-                            cells.append(value)
-                    blocks.append(" | ".join(cells))
+                blocks.extend(_table_rows(Table(child, document)))
                 blocks.append("")
     except ReadError:
         raise
