@@ -13,7 +13,7 @@ from jobmatch.normalise.degrees import find_degrees, isced_level
 from jobmatch.normalise.fields import find_fields
 from jobmatch.normalise.languages import find_languages, level_in
 from jobmatch.normalise.numbers import NUMBER, parse_number
-from jobmatch.normalise.years import find_year_requirements
+from jobmatch.normalise.years import find_year_requirements, is_desirable
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, UN_OFFICIAL_LANGUAGES, level_rank
 
 
@@ -24,9 +24,10 @@ EDUCATION_SECTIONS = {"education", "qualifications", "eligibility"}
 EXPERIENCE_SECTIONS = {"experience", "qualifications", "eligibility", "education", "desirable"}
 LANGUAGE_SECTIONS = {"languages", "qualifications", "eligibility", "desirable"}
 
-_SUBSTITUTION = re.compile(r"in lieu|instead of|in combination with|may be accepted|can be accepted|en lieu|en remplacement|"
+_SUBSTITUTION = re.compile(r"in lieu|instead of|in place of|in combination with|may be accepted|can be accepted|(?:also |be |given due )consider(?:ed|ation)|en lieu|en remplacement|"
                            r"combinée? (?:à|avec)|en combinación|en lugar|podrá aceptarse|peut être accepté|equivalent combination", re.IGNORECASE)
-_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|advantage|a plus|souhaitable|atout|deseable|se valorará|ventaja|would be useful", re.IGNORECASE)
+# Degrees named as the subject of study, not as a requirement ("enrolled in a PhD programme").
+_ENROLLED = re.compile(r"enrolled|enrolment|currently (?:pursuing|studying)|studying (?:towards|for)|inscrit|matriculad", re.IGNORECASE)
 _INTERNAL = re.compile(r"internal candidates|for internal|candidats internes|candidatos internos", re.IGNORECASE)
 _ADDITIONAL = re.compile(r"additional|further|more|supplémentaires?|adicionales?", re.IGNORECASE)
 _RELATED_FIELD = re.compile(r"related (?:field|area|discipline)|domaine connexe|campo afín|área afín", re.IGNORECASE)
@@ -66,7 +67,7 @@ def education_requirement(text: str, structure: NoticeStructure, spans: list[Spa
         sentence = text[bounds[0]:bounds[1]]
         if _SUBSTITUTION.search(sentence):
             substitution_sentences.setdefault(bounds, []).append(level)
-        elif not _DESIRABLE.search(sentence) and section_at(structure.sections, start) != "desirable":
+        elif not is_desirable(sentence) and not _ENROLLED.search(sentence) and section_at(structure.sections, start) != "desirable":
             main_levels.append(level)
     if main_levels:
         # The first degree a notice names is the one it requires; later ones are equivalents.
@@ -97,7 +98,7 @@ def education_requirement(text: str, structure: NoticeStructure, spans: list[Spa
         if not find_degrees(sentence) and section_at(structure.sections, start) not in ("education",):
             continue  # a subject named outside any degree sentence is not a field of study
         spans.append(_span(text, "FIELD", start, end, isced_f=code))
-        if code not in codes and not _DESIRABLE.search(text[start:bounds[1]][:60]):
+        if code not in codes and not is_desirable(text[start:bounds[1]][:60]):
             codes.append(code)
     requirement.fields = codes
     return requirement
@@ -170,7 +171,7 @@ def language_requirement(text: str, structure: NoticeStructure, spans: list[Span
             continue
         if _INFORMATIONAL.search(text[left:right]):
             continue
-        desirable = bool(_DESIRABLE.search(text[left:right])) or section_at(structure.sections, start) == "desirable"
+        desirable = is_desirable(text[left:right]) or section_at(structure.sections, start) == "desirable"
         previous = named.get(code)
         if (previous is None or (previous[1] and not desirable)
                 or (previous[1] == desirable and level_rank_language(level) > level_rank_language(previous[0]))):
@@ -179,7 +180,7 @@ def language_requirement(text: str, structure: NoticeStructure, spans: list[Span
         need = LanguageNeed(language=code, level=level)
         (requirement.desirable if desirable else requirement.required).append(need)
     third = _UN_RULE_THIRD.search(region_text)
-    if third and (_DESIRABLE.search(region_text[third.start():third.end() + 80]) or has_rule):
+    if third and (is_desirable(region_text[third.start():third.end() + 80]) or has_rule):
         requirement.desirable.append(LanguageNeed(any_of=[c for c in UN_OFFICIAL_LANGUAGES if c not in named], level=None))
     return requirement
 

@@ -23,6 +23,7 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                  r"b\.\s?sc\.?|bsc(?:\s?\(hons\))?|b\.\s?a\.|b\.?\s?eng\.?|ll\.\s?b\.?|llb|b\.?com|bba|"
                  r"undergraduate degree|university degree|licence(?: professionnelle)?|licenciatura|licenciado|"
                  r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|bac\s?\+\s?[34]|"
+                 r"(?:completed )?university studies|"
                  r"ingeniero|ingénieur|ba"),
     ("short_cycle", r"bac\s?\+\s?2|associate(?:'s)? degree|dut|bts|higher national diploma|hnd|técnico superior"),
     ("secondary", r"high[- ]school diploma|secondary (?:school|education)(?: diploma| certificate)?|baccalauréat|"

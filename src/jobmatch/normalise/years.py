@@ -8,19 +8,36 @@ from dataclasses import dataclass
 
 from jobmatch.normalise.numbers import NUMBER, parse_number
 
-_YEARS = r"(?:years?|yrs?\.?|ans|années|año?s|anos)"
+_YEARS = r"(?:year\(s\)|years?|yrs?\.?|ans|années|año?s|anos)"
 YEARS_REGEX = re.compile(rf"(?<![\w])(?P<num>{NUMBER})\s*(?:\+|\(\+\))?\s*(?:or more\s+)?(?:(?:additional|more|further|supplementary|full-time|complete)\s+)?{_YEARS}(?![\w])", re.IGNORECASE)
 # "including at least three at the international level": the noun is elided.
 ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?=(?:at|in|on|au|à|en|a)\b)",
                           re.IGNORECASE)
 
 _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au niveau international|à l'international|a nivel internacional|en el ámbito internacional|"
-                            r"international (?:experience|environment|setting|context|organi[sz]ations?)|expérience internationale|experiencia internacional|"
+                            r"international (?:[\w-]+ )?(?:experience|environments?|settings?|contexts?|organi[sz]ations?|positions?|posts?|assignments?|missions?|institutions?|agenc(?:y|ies)|bod(?:y|ies))|"
+                            r"expérience internationale|experiencia internacional|organisations? internationales?|organismos? internacionales?|"
                             r"internationally|multilateral|(?:UN|United Nations) (?:system|common system)|overseas|abroad|in the field\b", re.IGNORECASE)
 _LEADERSHIP = re.compile(r"leadership|managerial|management (?:role|position|capacity|level)|supervis|senior management|head of|encadrement|direction|liderazgo|gerencial|dirección", re.IGNORECASE)
-_SUBSTITUTION = re.compile(r"substitut|in lieu|instead of|in combination with|replace|en lieu|en remplacement|en combinaison|en combinación|en lugar|sustitu|may be accepted|peut être accepté", re.IGNORECASE)
+_SUBSTITUTION = re.compile(r"substitut|in lieu|instead of|in place of|in combination with|replace|en lieu|en remplacement|en combinaison|en combinación|en lugar|sustitu|"
+                           r"may be accepted|peut être accepté|(?:be )?counted as|count(?:s)? (?:as|for)|(?:also |be |given due )consider(?:ed|ation)|followed by|"
+                           r"sera(?:it)? (?:également )?pris en (?:compte|considération)|se considerará|podrá aceptarse", re.IGNORECASE)
 _DOCTORATE = re.compile(r"doctora|ph\.?\s?d", re.IGNORECASE)
-_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|advantage|would be a plus|souhaitable|atout|deseable|se valorará|ventaja", re.IGNORECASE)
+_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|advantage|a (?:strong |distinct )?plus|would be useful|souhaitable|atout|deseable|se valorará|ventaja", re.IGNORECASE)
+# "preferably in an international organization" qualifies where the years were gained, not whether
+# they are required.
+_SETTING_PREFERENCE = re.compile(r"(?:preferabl[ey]|preferred|de préférence|preferiblemente|preferentemente)\s+(?:[\w-]+\s+){0,1}(?:in|with|at|within|from|on|gained|acquired|obtained|en|dans|au|auprès|con|dentro)\b",
+                                 re.IGNORECASE)
+# Years that are not experience: an age limit, the length of studies, a maximum, a time window.
+_NOT_EXPERIENCE_BEFORE = re.compile(r"(?:under|below|younger than|over|older than|within|up to|no more than|not more than|maximum(?: of)?|"
+                                    r"more than|for more than|in the(?: last| past)?|during the(?: last| past)?|moins de|menos de|studies of(?: at least)?|"
+                                    r"études (?:universitaires )?(?:d'au moins|de)|estudios (?:universitarios )?de(?: al menos)?)\s*$", re.IGNORECASE)
+_NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|de edad|of (?:university |higher |tertiary )?(?:studies|study|education)|d'études|de estudios|"
+                                   r"immediately|before|prior to the|of the award|after the award|since)", re.IGNORECASE)
+# A sub-requirement of a main one ("..., of which at least four years in X at the international level"):
+# the cue may sit anywhere to the end of its clause.
+_SUB_REQUIREMENT = re.compile(r"(?:of which|including|incl\.|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*$",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,18 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     return text[left + 1:start], text[end:right]
 
 
+def is_desirable(sentence: str) -> bool:
+    """The sentence makes what it states desirable ("an asset", "preferred"), not merely prefer a
+    setting for it ("preferably in an international organization")."""
+    return bool(_DESIRABLE.search(_SETTING_PREFERENCE.sub(" ", sentence)))
+
+
+def _clause_end(after: str) -> int:
+    """Where the clause that follows a mention ends: the next comma, semicolon or sentence end."""
+    ends = [i for i in (after.find(","), after.find(";"), after.find(". ")) if i >= 0]
+    return min(ends) if ends else len(after)
+
+
 def find_year_requirements(text: str) -> list[YearsMention]:
     """Every years figure in requirement text, classified by what its sentence says about it."""
     mentions: list[YearsMention] = []
@@ -53,19 +82,22 @@ def find_year_requirements(text: str) -> list[YearsMention]:
         if years is None or years > 40:
             continue
         before, after = _clause(text, start, end)
+        if _NOT_EXPERIENCE_BEFORE.search(before[-30:]) or _NOT_EXPERIENCE_AFTER.search(text[end:end + 30]):
+            continue
+        sub_clause = after[:_clause_end(after)] if _SUB_REQUIREMENT.search(before[-30:]) else after[:60]
         near_after = after[:90]
         sentence = before + text[start:end] + after
         doctorate = bool(_DOCTORATE.search(sentence)) and bool(_SUBSTITUTION.search(sentence))
-        if doctorate or (_SUBSTITUTION.search(sentence) and re.search(r"degree|diplôme|título|diploma", sentence, re.IGNORECASE)):
+        if doctorate or (_SUBSTITUTION.search(sentence) and re.search(r"degree|diplôme|título|diploma|bachelor|licence|licenciatura", sentence, re.IGNORECASE)):
             kind = "substitution"
-        elif _INTERNATIONAL.search(near_after[:60]) or _INTERNATIONAL.search(before[-25:]):
-            kind = "international"
-        elif _LEADERSHIP.search(near_after[:80]) or _LEADERSHIP.search(before[-30:]):
-            kind = "leadership"
-        elif _DESIRABLE.search(sentence):
+        elif is_desirable(sentence):
             kind = "desirable"
+        elif _INTERNATIONAL.search(sub_clause) or _INTERNATIONAL.search(before[-25:]):
+            kind = "international"
+        elif _LEADERSHIP.search(sub_clause[:80]) or _LEADERSHIP.search(before[-30:]):
+            kind = "leadership"
         else:
             kind = "total"
-        leadership = kind == "leadership" or bool(_LEADERSHIP.search(near_after[:80]))
+        leadership = kind == "leadership" or bool(_LEADERSHIP.search(sub_clause[:80]))
         mentions.append(YearsMention(start, end, years, kind, doctorate, leadership))
     return mentions
