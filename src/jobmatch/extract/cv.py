@@ -4,6 +4,7 @@ international years, languages with levels, competencies."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from jobmatch.extract.regions import regions, section_at
 from jobmatch.model import EducationEntry, JobPeriod, LanguageSkill, Profile, Section, Span
@@ -21,7 +22,7 @@ INTERNATIONAL_EMPLOYERS = re.compile(
     r"Inter-American Development Bank|IDB|Asian Development Bank|ADB|African Development Bank|AfDB|OAS|ASEAN|"
     r"Commonwealth Secretariat|CERN|ESA|Gavi|Global Fund|Nations Unies|ONU|Naciones Unidas|OIF|"
     r"Organisation internationale|Organización Internacional|international organi[sz]ation|international NGO)\b")
-INTERNSHIP = re.compile(r"\b(?:intern(?:ship)?|trainee|stagiaire|stage|pasant[eí]a?|prácticas|practicante|becario)\b", re.IGNORECASE)
+INTERNSHIP = re.compile(r"\b(?:intern(?:ship)?|trainee|stagiaire|stage|pasant[eí]a?|prácticas?(?: profesional(?:es)?)?|practicante|becario)\b", re.IGNORECASE)
 VOLUNTEER = re.compile(r"\b(?:volunteer|bénévole|voluntari[oa]|UNV)\b", re.IGNORECASE)
 
 
@@ -35,28 +36,81 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, len(text) if right < 0 else right
 
 
-def _job_context(text: str, start: int, end: int) -> str:
-    """The line of a date range and the next one: where title and employer usually are."""
-    left, right = _line_bounds(text, start, end)
-    following = text.find("\n", right + 1)
-    return text[left:(len(text) if following < 0 else following)]
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪◦]|\d{1,2}[.)])\s")
+_LABELS_ONLY = re.compile(r"^[\W\d_]*(?:(?:attended|employed|from|to|de|desde|hasta|du|au|dates?|period|période|periodo|from\s*[-–/]\s*to)\b[\W\d_]*)*$", re.IGNORECASE)
+# Periods that are not a job: a gap in employment, a career break.
+NOT_A_JOB = re.compile(r"\b(?:gap|career break|not in (?:paid )?employment|sabbatical|parental leave|unemployed|"
+                       r"interruption de carrière|sans emploi|pausa profesional|desempleado)\b", re.IGNORECASE)
+MAX_BLOCK_LINES = 4
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for line in text.split("\n"):
+        bounds.append((start, start + len(line)))
+        start += len(line) + 1
+    return bounds
+
+
+def _job_block(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int]) -> str:
+    """The lines that describe the job of the period on line `index`: its own line, the lines after
+    it up to a blank line, a bullet or another period, and, when the period stands on a line of its
+    own ("From: 03/2019 To: present"), the title and employer lines just above it."""
+    block = [index]
+    for i in range(index + 1, min(len(lines), index + 1 + MAX_BLOCK_LINES)):
+        line = text[slice(*lines[i])]
+        if not line.strip() or i in range_lines or _BULLET.match(line):
+            break
+        block.append(i)
+    own = text[slice(*lines[index])]
+    if _LABELS_ONLY.match(_PERIOD_PLACEHOLDER.sub(" ", own)):
+        for i in range(index - 1, max(-1, index - 1 - MAX_BLOCK_LINES), -1):
+            line = text[slice(*lines[i])]
+            if not line.strip() or i in range_lines:
+                break
+            block.insert(0, i)
+    return "\n".join(text[slice(*lines[i])] for i in block)
+
+
+_PERIOD_PLACEHOLDER = re.compile("\x00+")
+
+
+def _inside_prose(text: str, line_left: int, line_right: int, start: int, end: int) -> bool:
+    """A period quoted inside a description ("the fonds of the ILO (1919–1980) according to ...")
+    rather than heading a job: mid-line, and in brackets or on a bullet line."""
+    before, after = text[line_left:start], text[end:line_right]
+    if not re.search(r"[^\W\d_]", _BULLET.sub("", before)) or not re.search(r"[^\W\d_]{3}", after):
+        return False
+    in_brackets = before.rstrip().endswith("(") and after.lstrip().startswith(")")
+    return in_brackets or bool(_BULLET.match(text[line_left:line_right]))
 
 
 def job_periods(text: str, sections: list[Section], reference: str, spans: list[Span]) -> list[JobPeriod]:
     """DATE_RANGE spans and the job each period belongs to (title line, kind, international employer)."""
     jobs = []
     has_experience_section = any(s.name == "experience" for s in sections)
-    for period in find_date_ranges(text):
+    periods = find_date_ranges(text)
+    lines = _lines(text)
+    line_starts = [a for a, _ in lines]
+    masked = list(text)
+    for period in periods:
+        masked[period.start:period.end] = "\x00" * (period.end - period.start)
+    masked_text = "".join(masked)
+    range_lines = {bisect_right(line_starts, p.start) - 1 for p in periods}
+    for period in periods:
         section = section_at(sections, period.start)
         spans.append(_span(text, "DATE_RANGE", period.start, period.end, start=period.start_month, end=period.end_month))
-        context = _job_context(text, period.start, period.end)
+        index = bisect_right(line_starts, period.start) - 1
+        line_left, line_right = lines[index]
+        context = _job_block(masked_text, lines, index, range_lines).replace("\x00", " ")
         if section in ("education", "languages", "skills") or (has_experience_section and section not in ("experience", None)):
             continue
-        if section is None and find_degrees(context):
-            continue  # a degree's dates, in a CV without headings
-        kind = "internship" if INTERNSHIP.search(context) else "volunteer" if VOLUNTEER.search(context) else "job"
-        line_left, line_right = _line_bounds(text, period.start, period.end)
         line = (text[line_left:period.start] + " " + text[period.end:line_right]).strip(" |·•-–—,:()\t")
+        if section is None and find_degrees(context if _LABELS_ONLY.match(line) else line):
+            continue  # a degree's dates, in a CV without headings
+        if NOT_A_JOB.search(context) or _inside_prose(text, line_left, line_right, period.start, period.end):
+            continue
+        kind = "internship" if INTERNSHIP.search(context) else "volunteer" if VOLUNTEER.search(context) else "job"
         jobs.append(JobPeriod(title=line[:120] or None, start=period.start_month, end=period.end_month,
                               years=round(months_between(period.start_month, period.end_month, reference) / 12, 1),
                               international=bool(INTERNATIONAL_EMPLOYERS.search(context)), kind=kind,

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from jobmatch.normalise.dates import MONTH_NAME, MONTHS
 
-_POINT_TEMPLATE = (rf"(?:(?:(?P<PFXm>{MONTH_NAME})\.?,?\s+(?:de\s+)?)?(?P<PFXy>(?:19|20)\d\d)"
+# A point in time: "2019", "Mar 2019", "mars de 2019", "03/2019", "03.2019" or ISO "2019-03".
+_POINT_TEMPLATE = (r"(?:(?P<PFXiy>(?:19|20)\d\d)-(?P<PFXim>0[1-9]|1[0-2])(?![\d])"
+                   rf"|(?:(?P<PFXm>{MONTH_NAME})\.?,?\s+(?:de\s+)?)?(?P<PFXy>(?:19|20)\d\d)"
                    r"|(?P<PFXnm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<PFXny>(?:19|20)\d\d))")
 
 
@@ -18,6 +20,7 @@ def _point_pattern(prefix: str) -> str:
 
 
 _PRESENT = (r"present|current(?:ly)?|now|today|date|ongoing|aujourd'hui|aujourd’hui|à ce jour|ce jour|présent|"
+            r"(?:a |hasta )?la fecha|(?:a |hasta )?la actualidad|actualmente|(?:a |hasta )?hoy|"
             r"actuel(?:lement)?|en cours|actualidad|presente|hoy|la fecha|actual|heute")
 _SEP = r"\s*(?:-|–|—|−|to|until|till|à|au|a|hasta|al|→|>)\s*(?:to:?\s*)?"
 _FROM = r"(?:(?:from|de|du|desde|del)\s*:?\s*)?"
@@ -53,7 +56,9 @@ def months_between(start: str, end: str, reference: str) -> int:
 
 
 def _point(m: re.Match[str], prefix: str, is_end: bool) -> str | None:
-    if m.group(f"{prefix}y"):
+    if m.group(f"{prefix}iy"):
+        year, month = int(m.group(f"{prefix}iy")), int(m.group(f"{prefix}im"))
+    elif m.group(f"{prefix}y"):
         year = int(m.group(f"{prefix}y"))
         name = m.group(f"{prefix}m")
         month = MONTHS[name.lower()] if name else (12 if is_end else 1)

@@ -12,6 +12,7 @@ import yaml
 # Markup and numbering a heading line may carry: "## 3. Duties:**", "IV) EDUCATION", "a) Languages".
 _LEADING_MARKUP = re.compile(r"^\s*(?:#{1,6}\s*|[*_]{1,3}|>\s*)*(?:(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])[.)]\s+|\d{1,2}\s+(?=[A-Za-zÀ-ÿ]))?(?:[*_]{1,3})?")
 _TRAILING_MARKUP = re.compile(r"(?:[*_]{1,3}|\s)*[:：]?(?:[*_]{1,3}|\s)*$")
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*:?$")
 MAX_HEADING_CHARS = 90
 
 
@@ -76,9 +77,11 @@ def match_heading(line: str, patterns: dict[str, re.Pattern[str]]) -> str | None
     if not words or words.startswith("- "):
         return None
     lowered = words.lower()
-    for name, pattern in patterns.items():
-        if pattern.match(lowered):
-            return name
+    # "Employment record (most recent first)": a note in brackets after the heading words.
+    for candidate in dict.fromkeys((lowered, _TRAILING_NOTE.sub("", lowered))):
+        for name, pattern in patterns.items():
+            if pattern.match(candidate):
+                return name
     return None
 
 
