@@ -42,7 +42,9 @@ def _cv_annotation(spans=None):
                 {"label": "FIELD", "text": "International Law", "attrs": {"isced_f": "0421"}},
                 {"label": "LANGUAGE", "text": "English", "attrs": {"lang": "en", "level": "advanced", "cefr": "C2"}}],
             "profile": {"education": [{"level": "master", "field": "0421"}], "highest_level": "master",
-                        "experience": [], "total_years": 5.0, "international_years": 5.0,
+                        "experience": [{"title": "Legal Officer", "org": "UNHCR", "start": "2015-01", "end": "2019-12",
+                                        "years": 5.0, "international": True, "kind": "job"}],
+                        "total_years": 5.0, "international_years": 5.0,
                         "languages": [{"language": "en", "level": "advanced"}], "competencies": []}}
 
 
@@ -146,3 +148,128 @@ def test_the_datasheet_counts_match_the_files():
     datasheet = (ROOT / "corpora" / "README.md").read_text(encoding="utf-8")
     committed = datasheet[datasheet.index(BEGIN):datasheet.index(END) + len(END)]
     assert committed == corpus_counts_markdown(load_corpus(ROOT / "corpora")), "run `jobmatch corpus stats`"
+
+
+# --- annotation decisions (GUIDE.md "Annotation decisions") that the check enforces -------------
+
+def _other_messages(root: Path) -> list[str]:
+    """Errors apart from the ones a one-notice corpus always has (judgment counts, no derived files)."""
+    return [m for m in _messages(root) if "judged" not in m and "jobmatch corpus build" not in m]
+
+
+def test_attributes_the_guide_does_not_define_are_reported(tmp_path):
+    notice = _notice_annotation()
+    notice["spans"][0]["attrs"]["note"] = "equivalent"
+    cv = _cv_annotation()
+    cv["spans"][3]["attrs"]["desirable"] = True          # desirable belongs to notices
+    cv["profile"]["education"][0]["incomplete"] = True   # replaced by status
+    messages = _messages(make_corpus(tmp_path, notice=notice, cv=cv))
+    assert any("unknown attribute 'note'" in m for m in messages)
+    assert any("'desirable' is only for notices" in m for m in messages)
+    assert any("profile.education[] has unknown key 'incomplete'" in m for m in messages)
+
+
+def test_a_degree_status_is_enrolled_or_incomplete_and_does_not_count_as_highest(tmp_path):
+    cv = _cv_annotation()
+    cv["spans"][3]["attrs"]["status"] = "ongoing"
+    cv["profile"]["education"].append({"level": "doctorate", "field": "0421", "year": 2027, "status": "enrolled"})
+    cv["profile"]["highest_level"] = "doctorate"
+    messages = _messages(make_corpus(tmp_path, cv=cv))
+    assert any("status 'ongoing' not in ['enrolled', 'incomplete']" in m for m in messages)
+    assert any("highest_level 'doctorate' should be 'master'" in m for m in messages)
+    cv["spans"][3]["attrs"]["status"] = "enrolled"
+    cv["profile"]["highest_level"] = "master"
+    assert not _other_messages(make_corpus(tmp_path, cv=cv))
+
+
+def test_substitution_years_follow_one_encoding(tmp_path):
+    notice = _notice_annotation()
+    notice["requirements"]["experience"]["min_years"] = 5
+    substitution = {"level": "bachelor", "min_years": 2, "additional_years": 2, "in_lieu_of": "master",
+                    "internal_only": False}
+    notice["requirements"]["education"]["substitutions"] = [substitution]
+    messages = _messages(make_corpus(tmp_path, notice=notice))
+    assert any("min_years 2 should be the main minimum 5 + additional_years 2 = 7" in m for m in messages)
+    substitution.update(min_years=None)
+    assert any("min_years is missing" in m for m in _messages(make_corpus(tmp_path, notice=notice)))
+    substitution.update(min_years=7, note="x")
+    messages = _messages(make_corpus(tmp_path, notice=notice))
+    assert any("substitutions[] has unknown key 'note'" in m for m in messages)
+    del substitution["note"]
+    assert not _other_messages(make_corpus(tmp_path, notice=notice))
+
+
+def test_an_experience_only_substitution_has_a_null_level(tmp_path):
+    notice = _notice_annotation()
+    notice["requirements"]["education"]["substitutions"] = [
+        {"level": None, "min_years": None, "additional_years": None, "in_lieu_of": "master", "internal_only": False}]
+    assert not _other_messages(make_corpus(tmp_path, notice=notice))
+    notice["requirements"]["education"]["substitutions"][0]["level"] = "doctorate"
+    assert any("a doctorate cannot stand in lieu of a master" in m for m in _messages(make_corpus(tmp_path, notice=notice)))
+
+
+def test_job_years_are_rounded_half_up_unless_a_shorter_duration_is_stated(tmp_path):
+    cv = _cv_annotation()
+    job = cv["spans"][1]["attrs"]
+    job.update(start="2015-01", end="2019-03", years=4.2)        # 51 months = 4.25 -> 4.3
+    messages = _messages(make_corpus(tmp_path, cv=cv))
+    assert any("years 4.2 should be 4.3" in m for m in messages)
+    job.update(years=0.5, duration_stated=True)                  # "(6 months)" within the year range
+    assert not any("EXPERIENCE 'Legal Officer'" in m for m in _messages(make_corpus(tmp_path, cv=cv)))
+
+
+def test_profile_totals_are_the_union_of_job_periods(tmp_path):
+    cv = _cv_annotation()
+    cv["profile"]["experience"].append({"title": "Consultant", "org": "UNDP", "start": "2018-01", "end": "2020-12",
+                                        "years": 3.0, "international": False, "kind": "job"})
+    cv["profile"]["total_years"] = 8.0                            # overlapping 2018-2019 counted twice
+    messages = _messages(make_corpus(tmp_path, cv=cv))
+    assert any("profile.total_years 8.0 should be 6.0" in m for m in messages)
+
+
+def test_a_language_named_only_as_an_asset_is_marked_desirable(tmp_path):
+    notice = _notice_annotation()
+    notice["spans"][2]["attrs"]["lang"] = "fr"                    # "English" read as French: not required
+    messages = _messages(make_corpus(tmp_path, notice=notice))
+    assert any("'fr' is not a required language" in m for m in messages)
+    notice["spans"][2]["attrs"]["desirable"] = True
+    messages = _messages(make_corpus(tmp_path, notice=notice))
+    assert any("'fr' is not in requirements.languages.desirable" in m for m in messages)
+    notice["requirements"]["languages"]["desirable"] = [{"language": "fr", "any_of": None, "level": None}]
+    assert not any("LANGUAGE" in m for m in _messages(make_corpus(tmp_path, notice=notice)))
+
+
+def test_an_over_qualified_candidate_is_not_graded_3(tmp_path):
+    root = make_corpus(tmp_path, judgments=["n-pol-01\tcv-pol-001\t3\tLLM, 5 yrs: meets all, over-qualified"])
+    assert any("GUIDE.md grades over-qualification 2" in m for m in _messages(root))
+    root = make_corpus(tmp_path, judgments=["n-pol-01\tcv-pol-001\t3\tLLM, 5 yrs: meets all, not over-qualified"])
+    assert not any("over-qualification" in m for m in _messages(root))
+
+
+def test_the_cluster_taxonomies_form_one_taxonomy(tmp_path):
+    cv = _cv_annotation()
+    cv["spans"].append({"label": "COMPETENCY", "text": "Legal", "attrs": {"id": "skill.treaty_law", "type": "skill"}})
+    root = make_corpus(tmp_path, cv=cv)
+    (root / "taxonomy" / "pol.yaml").write_text("skill.treaty_law: {label: treaty law, type: skill, synonyms: []}\n")
+    (root / "taxonomy" / "sec.yaml").write_text("skill.treaty_law: {label: treaty law, type: skill, synonyms: [treaties]}\n")
+    build_corpus(root)
+    splits = json.loads((root / "splits.json").read_text())
+    split = next(name for name, ids in splits.items() if "cv-pol-001" in ids)
+    messages = _messages(root)
+    assert any("defined in 2 files (pol.yaml, sec.yaml)" in m for m in messages)
+    (root / "taxonomy" / "sec.yaml").write_text("")
+    test_only_problem = [m for m in _messages(root) if "test_only" in m]
+    assert bool(test_only_problem) == (split == "test")
+    (root / "taxonomy" / "pol.yaml").write_text(
+        "skill.treaty_law: {label: treaty law, type: skill, test_only: true, synonyms: []}\n")
+    assert bool([m for m in _messages(root) if "test_only, but used in" in m]) == (split != "test")
+
+
+def test_test_only_ids_are_left_out_of_what_a_system_may_use():
+    from jobmatch.corpus.check import corpus_competency_ids
+    if not (ROOT / "corpora" / "taxonomy").is_dir():
+        pytest.skip("no corpus taxonomy")
+    everything = corpus_competency_ids(ROOT / "corpora")
+    usable = corpus_competency_ids(ROOT / "corpora", include_test_only=False)
+    assert "skill.facilities_management" in everything - usable
+    assert "skill.accounting" in usable

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from jobmatch.corpus import schema
 from jobmatch.corpus.loader import Corpus, GoldDocument, GoldSpan, cluster_of
 from jobmatch.taxonomy import load_taxonomy
 from jobmatch.vocab import (CEFR_LEVELS, COMPETENCY_TYPES, DEGREE_LEVELS, DOCUMENT_KINDS,
@@ -19,6 +20,7 @@ _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _LANG = re.compile(r"^[a-z]{2}$")
 _ISCED_F = re.compile(r"^\d{4}$")
 SPLIT_NAMES = ("train", "dev", "test")
+_OVER_QUALIFIED = re.compile(r"(?<!not )(?<!never )over-?qualified", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,23 @@ class Problem:
         return f"{self.severity}: {self.where}: {self.message}"
 
 
-def corpus_competency_ids(root: Path) -> set[str]:
-    """Ids of the packaged taxonomy plus the cluster additions under corpora/taxonomy/."""
-    ids = set(load_taxonomy().competencies)
+def corpus_taxonomy_files(root: Path) -> dict[str, list[tuple[str, dict]]]:
+    """Each competency id of corpora/taxonomy/*.yaml with the files (and entries) that define it."""
+    defined: dict[str, list[tuple[str, dict]]] = {}
     for path in sorted((root / "taxonomy").glob("*.yaml")):
-        ids.update((yaml.safe_load(path.read_text("utf-8")) or {}).keys())
+        for cid, entry in (yaml.safe_load(path.read_text("utf-8")) or {}).items():
+            defined.setdefault(cid, []).append((path.name, entry if isinstance(entry, dict) else {}))
+    return defined
+
+
+def corpus_competency_ids(root: Path, include_test_only: bool = True) -> set[str]:
+    """Ids of the packaged taxonomy plus the cluster additions under corpora/taxonomy/, which form one
+    taxonomy. Rules, training and tuning use include_test_only=False: ids attested only in test
+    documents (`test_only: true`) are labels for scoring, not knowledge a system may be given."""
+    ids = set(load_taxonomy().competencies)
+    for cid, definitions in corpus_taxonomy_files(root).items():
+        if include_test_only or not any(entry.get("test_only") for _, entry in definitions):
+            ids.add(cid)
     return ids
 
 
@@ -101,7 +115,8 @@ def _check_boundaries(span: GoldSpan) -> str | None:
     return None
 
 
-def _check_document(doc: GoldDocument, competency_ids: set[str], field_codes: set[str]) -> list[Problem]:
+def _check_document(doc: GoldDocument, competency_ids: set[str], field_codes: set[str],
+                    reference: str) -> list[Problem]:
     where = doc.id
     problems = [Problem(where, p) for p in doc.problems]
     if doc.kind not in DOCUMENT_KINDS:
@@ -128,17 +143,182 @@ def _check_document(doc: GoldDocument, competency_ids: set[str], field_codes: se
         for a, b in zip(spans, spans[1:]):
             if b.start < a.end:
                 problems.append(Problem(where, f"{label} spans overlap: {a.text!r}@{a.start} and {b.text!r}@{b.start}"))
+    problems.extend(_check_keys(doc))
+    if doc.kind == "cv":
+        problems.extend(_check_job_durations(doc, reference))
     key = "requirements" if doc.kind == "notice" else "profile"
     gold = doc.annotation.get(key)
     if not isinstance(gold, dict):
         problems.append(Problem(where, f"document gold {key!r} is missing"))
     elif doc.kind == "notice":
         problems.extend(_check_requirements(where, gold))
+        problems.extend(_check_desirable_languages(doc, gold))
     else:
         problems.extend(_check_profile(where, gold))
+        problems.extend(_check_profile_decisions(where, gold, reference))
         if not doc.annotation.get("written_for"):
             problems.append(Problem(where, "CV has no 'written_for' notice id", "warning"))
     return problems
+
+
+def _check_keys(doc: GoldDocument) -> list[Problem]:
+    """Keys the guide does not define, and the optional attributes used where they do not belong."""
+    out = []
+    allowed = schema.NOTICE_KEYS if doc.kind == "notice" else schema.CV_KEYS
+    for key in schema.unknown_keys(doc.annotation, allowed):
+        out.append(Problem(doc.id, f"unknown key {key!r} (GUIDE.md defines {sorted(allowed)})"))
+    for n, raw in enumerate(doc.annotation.get("spans") or []):
+        tag = f"{doc.id} span #{n} {raw.get('label')} {str(raw.get('text'))[:40]!r}"
+        for key in schema.unknown_keys(raw, schema.SPAN_KEYS):
+            out.append(Problem(tag, f"unknown key {key!r}"))
+        attrs = raw.get("attrs") or {}
+        label_attrs = schema.SPAN_ATTRS.get(raw.get("label"), frozenset())
+        for key in schema.unknown_keys(attrs, label_attrs):
+            out.append(Problem(tag, f"unknown attribute {key!r} (GUIDE.md defines {sorted(label_attrs)})"))
+        misplaced = schema.CV_ONLY_ATTRS if doc.kind == "notice" else schema.NOTICE_ONLY_ATTRS
+        for key in sorted(misplaced & set(attrs)):
+            out.append(Problem(tag, f"attribute {key!r} is only for {'CVs' if doc.kind == 'notice' else 'notices'}"))
+        if "desirable" in attrs and attrs["desirable"] is not True:
+            out.append(Problem(tag, "desirable is true or absent"))
+        if "status" in attrs and attrs["status"] not in schema.DEGREE_STATUSES:
+            out.append(Problem(tag, f"status {attrs['status']!r} not in {list(schema.DEGREE_STATUSES)} (absent = awarded)"))
+        if "duration_stated" in attrs and (attrs["duration_stated"] is not True
+                                           or attrs.get("kind") not in schema.PERIOD_KINDS):
+            out.append(Problem(tag, "duration_stated is true, on a job, internship or volunteer period"))
+    return out
+
+
+def _check_job_durations(doc: GoldDocument, reference: str) -> list[Problem]:
+    """A period's years are its months inclusive / 12, halves rounded up, unless the CV states a
+    shorter duration ("(6 months)") and the span says so with duration_stated."""
+    out = []
+    for span in doc.spans:
+        a = span.attrs
+        if span.label != "EXPERIENCE" or a.get("kind") not in schema.PERIOD_KINDS or _check_period(a):
+            continue
+        expected = schema.duration_years(a["start"], a["end"], reference)
+        if a.get("duration_stated"):
+            if not isinstance(a.get("years"), (int, float)) or a["years"] > expected:
+                out.append(Problem(f"{doc.id} EXPERIENCE {span.text[:40]!r}@{span.start}",
+                                   f"stated years {a.get('years')!r} exceed the period's {expected}"))
+        elif a.get("years") != expected:
+            out.append(Problem(f"{doc.id} EXPERIENCE {span.text[:40]!r}@{span.start}",
+                               f"years {a.get('years')!r} should be {expected} ({a['start']} to {a['end']}, "
+                               "months inclusive / 12, halves up)"))
+    return out
+
+
+def _language_codes(items: list) -> set[str]:
+    codes: set[str] = set()
+    for item in items or []:
+        if isinstance(item, dict):
+            codes.update([item["language"]] if item.get("language") else [])
+            codes.update(item.get("any_of") or [])
+    return codes
+
+
+def _check_desirable_languages(doc: GoldDocument, req: dict) -> list[Problem]:
+    """A language a notice names only as an asset carries desirable: true, and only such a language."""
+    langs = req.get("languages") or {}
+    required, desirable = _language_codes(langs.get("required")), _language_codes(langs.get("desirable"))
+    out = []
+    for span in doc.spans:
+        if span.label != "LANGUAGE":
+            continue
+        code, flagged = span.attrs.get("lang"), span.attrs.get("desirable") is True
+        tag = f"{doc.id} LANGUAGE {span.text!r}@{span.start}"
+        if flagged and code not in desirable:
+            out.append(Problem(tag, f"desirable, but {code!r} is not in requirements.languages.desirable"))
+        elif not flagged and code not in required:
+            out.append(Problem(tag, f"{code!r} is not a required language: mark the span desirable: true "
+                                    "or add it to requirements.languages.required"))
+    return out
+
+
+def _check_requirement_keys(where: str, req: dict) -> list[Problem]:
+    out = []
+    groups = [("requirements", req, schema.REQUIREMENTS_KEYS),
+              ("requirements.education", req.get("education"), schema.EDUCATION_KEYS),
+              ("requirements.experience", req.get("experience"), schema.EXPERIENCE_KEYS),
+              ("requirements.languages", req.get("languages"), schema.LANGUAGE_GROUP_KEYS),
+              ("requirements.competencies", req.get("competencies"), schema.COMPETENCY_GROUP_KEYS)]
+    for group in ("required", "desirable"):
+        for item in (req.get("languages") or {}).get(group) or []:
+            groups.append((f"requirements.languages.{group}[]", item, schema.LANGUAGE_ITEM_KEYS))
+    for item in (req.get("education") or {}).get("substitutions") or []:
+        groups.append(("requirements.education.substitutions[]", item, schema.SUBSTITUTION_KEYS))
+    for item in req.get("eligibility") or []:
+        groups.append(("requirements.eligibility[]", item, schema.ELIGIBILITY_KEYS))
+    for name, value, allowed in groups:
+        for key in schema.unknown_keys(value, allowed):
+            out.append(Problem(where, f"{name} has unknown key {key!r} (GUIDE.md defines {sorted(allowed)})"))
+    return out
+
+
+def _check_substitutions(where: str, req: dict) -> list[Problem]:
+    """One encoding: min_years is the total a substitution needs, additional_years (where the notice
+    words it "two additional years") the part over the main minimum, so both agree."""
+    out = []
+    main = (req.get("experience") or {}).get("min_years")
+    for n, sub in enumerate((req.get("education") or {}).get("substitutions") or []):
+        tag = f"requirements.education.substitutions[{n}]"
+        level, instead = sub.get("level"), sub.get("in_lieu_of")
+        if level is not None and level not in DEGREE_LEVELS:
+            out.append(Problem(where, f"{tag}.level {level!r} invalid (a degree level, or null for experience only)"))
+        if instead not in DEGREE_LEVELS:
+            out.append(Problem(where, f"{tag}.in_lieu_of {instead!r} invalid"))
+        elif level in DEGREE_LEVELS and DEGREE_LEVELS[level] >= DEGREE_LEVELS[instead]:
+            out.append(Problem(where, f"{tag}: a {level} cannot stand in lieu of a {instead}"))
+        if not isinstance(sub.get("internal_only"), bool):
+            out.append(Problem(where, f"{tag}.internal_only {sub.get('internal_only')!r} is not true/false"))
+        years, extra = sub.get("min_years"), sub.get("additional_years")
+        for name, value in (("min_years", years), ("additional_years", extra)):
+            if value is not None and not isinstance(value, (int, float)):
+                out.append(Problem(where, f"{tag}.{name} {value!r} is not a number"))
+        if level is not None and not isinstance(years, (int, float)):
+            out.append(Problem(where, f"{tag}.min_years is missing: give the total years the substitution needs"))
+        if isinstance(extra, (int, float)) and isinstance(years, (int, float)):
+            if not isinstance(main, (int, float)):
+                out.append(Problem(where, f"{tag}.additional_years needs requirements.experience.min_years"))
+            elif years != main + extra:
+                out.append(Problem(where, f"{tag}.min_years {years} should be the main minimum {main} + "
+                                          f"additional_years {extra} = {main + extra}"))
+    return out
+
+
+def _check_profile_decisions(where: str, profile: dict, reference: str) -> list[Problem]:
+    """Profile keys; highest_level counts awarded degrees only; total and international years are the
+    union of job periods (internships and volunteer work excluded)."""
+    out = []
+    groups = [("profile", profile, schema.PROFILE_KEYS)]
+    groups += [("profile.education[]", e, schema.PROFILE_EDUCATION_KEYS) for e in profile.get("education") or []]
+    groups += [("profile.experience[]", e, schema.PROFILE_EXPERIENCE_KEYS) for e in profile.get("experience") or []]
+    groups += [("profile.languages[]", e, schema.PROFILE_LANGUAGE_KEYS) for e in profile.get("languages") or []]
+    for name, value, allowed in groups:
+        for key in schema.unknown_keys(value, allowed):
+            out.append(Problem(where, f"{name} has unknown key {key!r} (GUIDE.md defines {sorted(allowed)})"))
+    education = [e for e in profile.get("education") or [] if isinstance(e, dict)]
+    for item in education:
+        if "status" in item and item["status"] not in schema.DEGREE_STATUSES:
+            out.append(Problem(where, f"profile.education status {item['status']!r} not in {list(schema.DEGREE_STATUSES)}"))
+    awarded = [e.get("level") for e in education if "status" not in e and e.get("level") in DEGREE_LEVELS]
+    highest = max(awarded, key=DEGREE_LEVELS.__getitem__) if awarded else None
+    if profile.get("highest_level") != highest:
+        out.append(Problem(where, f"profile.highest_level {profile.get('highest_level')!r} should be {highest!r} "
+                                  "(the highest awarded degree; enrolled or incomplete ones do not count)"))
+    jobs = [e for e in profile.get("experience") or [] if isinstance(e, dict) and not _check_period(e)]
+    for item in jobs:
+        expected = schema.duration_years(item["start"], item["end"], reference)
+        if item.get("years") != expected and not item.get("duration_stated"):
+            out.append(Problem(where, f"profile.experience {item.get('title')!r} years {item.get('years')!r} "
+                                      f"should be {expected}"))
+    for name, only_international in (("total_years", False), ("international_years", True)):
+        expected = schema.union_years([(e["start"], e["end"]) for e in jobs if e.get("kind") == "job"
+                                       and (e.get("international") is True or not only_international)], reference)
+        if isinstance(profile.get(name), (int, float)) and profile[name] != expected:
+            out.append(Problem(where, f"profile.{name} {profile[name]} should be {expected} (union of the "
+                                      f"{'international ' if only_international else ''}job periods)"))
+    return out
 
 
 def _check_requirements(where: str, req: dict) -> list[Problem]:
@@ -164,6 +344,8 @@ def _check_requirements(where: str, req: dict) -> list[Problem]:
     for missing in ("education", "experience", "languages", "competencies"):
         if missing not in req:
             out.append(Problem(where, f"requirements.{missing} is missing"))
+    out.extend(_check_requirement_keys(where, req))
+    out.extend(_check_substitutions(where, req))
     return out
 
 
@@ -200,6 +382,9 @@ def _check_judgments(corpus: Corpus, clusters: set[str] | None) -> list[Problem]
             problems.append(Problem(where, f"grade {j.grade} not in 0-3"))
         if not j.rationale:
             problems.append(Problem(where, "no rationale"))
+        if j.grade == 3 and _OVER_QUALIFIED.search(j.rationale):
+            problems.append(Problem(where, "grade 3 for a candidate the rationale calls over-qualified: "
+                                           "GUIDE.md grades over-qualification 2"))
         if (j.notice_id, j.cv_id) in seen:
             problems.append(Problem(where, "judged twice"))
         seen.add((j.notice_id, j.cv_id))
@@ -311,15 +496,47 @@ def _check_renderings(corpus: Corpus) -> list[Problem]:
     return problems
 
 
+def _check_taxonomy(corpus: Corpus) -> list[Problem]:
+    """The cluster files form one taxonomy: an id is defined once, never over a packaged id, with the
+    guide's keys; `test_only: true` marks exactly the ids that only test documents use."""
+    packaged = set(load_taxonomy().competencies)
+    split_of = {doc_id: name for name, ids in corpus.splits.items() for doc_id in ids}
+    used_in: dict[str, set[str]] = {}
+    for doc in corpus.documents.values():
+        for span in doc.spans:
+            if span.label == "COMPETENCY" and span.attrs.get("id"):
+                used_in.setdefault(span.attrs["id"], set()).add(split_of.get(doc.id, "none"))
+    problems = []
+    for cid, definitions in sorted(corpus_taxonomy_files(corpus.root).items()):
+        files = [name for name, _ in definitions]
+        where = f"taxonomy/{files[0]} {cid}"
+        if len(definitions) > 1:
+            problems.append(Problem(where, f"defined in {len(files)} files ({', '.join(files)}): keep one entry "
+                                           "and merge the synonyms"))
+        if cid in packaged:
+            problems.append(Problem(where, "already in the packaged competencies.yaml"))
+        for name, entry in definitions:
+            for key in schema.unknown_keys(entry, schema.TAXONOMY_ENTRY_KEYS):
+                problems.append(Problem(f"taxonomy/{name} {cid}", f"unknown key {key!r}"))
+        marked = any(entry.get("test_only") for _, entry in definitions)
+        test_only = used_in.get(cid) == {"test"}
+        if test_only and not marked:
+            problems.append(Problem(where, "only test documents use this id: mark it test_only: true"))
+        elif marked and not test_only:
+            problems.append(Problem(where, f"test_only, but used in {sorted(used_in.get(cid, set()) - {'test'}) or 'no document'}"))
+    return problems
+
+
 def check_corpus(corpus: Corpus, clusters: set[str] | None = None, derived: bool = True) -> list[Problem]:
     """All problems of the corpus (or of some clusters); an empty list means it is valid."""
     competency_ids = corpus_competency_ids(corpus.root)
     field_codes = set(load_taxonomy().fields)
+    reference = str(corpus.meta.get("reference_date") or "2026-11-01")[:7]
     problems: list[Problem] = []
     for doc in corpus.documents.values():
         if clusters and doc.cluster not in clusters:
             continue
-        problems.extend(_check_document(doc, competency_ids, field_codes))
+        problems.extend(_check_document(doc, competency_ids, field_codes, reference))
     for folder, kind in (("notices", "notice"), ("cvs", "cv")):
         for path in sorted((corpus.root / folder).glob("*.txt")):
             if clusters and cluster_of(path.stem) not in clusters:
@@ -331,4 +548,5 @@ def check_corpus(corpus: Corpus, clusters: set[str] | None = None, derived: bool
         problems.extend(_check_splits(corpus))
         problems.extend(_check_derived_spans(corpus))
         problems.extend(_check_renderings(corpus))
+        problems.extend(_check_taxonomy(corpus))
     return problems
