@@ -196,6 +196,160 @@ def version() -> None:
     typer.echo(__version__)
 
 
+# -- matching -------------------------------------------------------------------------------
+index_app = typer.Typer(no_args_is_help=True, help="A persistent FAISS index of vacancy notices and CVs.")
+app.add_typer(index_app, name="index")
+match_app = typer.Typer(no_args_is_help=True, help="Matching weights: learn them on the corpus train split.")
+app.add_typer(match_app, name="match")
+
+INDEX_OPTION_HELP = "index folder (default: $JOBMATCH_INDEX or ./jobmatch-index)"
+
+
+def _index_path(index: Optional[Path]) -> Path:
+    import os
+    return index or Path(os.environ.get("JOBMATCH_INDEX", "jobmatch-index"))
+
+
+def _match_settings(mode: str = "full", strict: bool = False):
+    from jobmatch.match import MatchSettings
+    return MatchSettings.from_env(mode=mode, strict=strict)
+
+
+@index_app.command("add")
+def index_add(paths: list[Path] = typer.Argument(..., help="files or folders of notices and CVs"),
+              index: Optional[Path] = typer.Option(None, "--index", help=INDEX_OPTION_HELP),
+              kind: Optional[str] = typer.Option(None, help="'notice' or 'cv' (guessed when omitted)"),
+              approximate: Optional[str] = typer.Option(None, help="'hnsw' for an approximate index (new index only)")) -> None:
+    """Add or update documents (a changed file replaces its old version; unchanged ones are skipped)."""
+    from rich.progress import track
+
+    from jobmatch.match.api import index_add as add
+
+    if kind not in (None, "notice", "cv"):
+        fail(f"--kind must be 'notice' or 'cv', not {kind!r}")
+    if approximate not in (None, "hnsw"):
+        fail(f"--approximate must be 'hnsw', not {approximate!r}")
+    outcome = add(_index_path(index), paths, _match_settings(), kind, approximate,
+                  progress=lambda files: track(files, description="indexing", console=Console(stderr=True), transient=True))
+    for error in outcome["errors"]:
+        typer.echo(f"jobmatch: {error}", err=True)
+    typer.echo(f"{outcome['added']} added, {outcome['updated']} updated, {outcome['unchanged']} unchanged, "
+               f"{outcome['failed']} failed -> {_index_path(index)}")
+    if outcome["failed"]:
+        raise typer.Exit(USER_ERROR)
+
+
+@index_app.command("remove")
+def index_remove(ids: list[str] = typer.Argument(..., help="document ids (file stems)"),
+                 index: Optional[Path] = typer.Option(None, "--index", help=INDEX_OPTION_HELP)) -> None:
+    """Remove documents by id."""
+    from jobmatch.match.api import index_remove as remove
+
+    for doc_id in remove(_index_path(index), ids, _match_settings()):
+        typer.echo(f"removed {doc_id}")
+
+
+@index_app.command("list")
+def index_list(index: Optional[Path] = typer.Option(None, "--index", help=INDEX_OPTION_HELP),
+               kind: Optional[str] = typer.Option(None, help="only 'notice' or 'cv'"),
+               as_json: bool = typer.Option(False, "--json", help="print JSON")) -> None:
+    """List the indexed documents with their kind, version and source."""
+    from jobmatch.match.api import open_index
+
+    store = open_index(_index_path(index), _match_settings())
+    rows = [{"id": e.id, "kind": e.kind, "version": e.version, "updated": e.updated, "source": e.source}
+            for e in (store.get(i) for i in store.ids(kind))]
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table(show_header=True, header_style="bold")
+    for column in ("id", "kind", "version", "updated", "source"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(row[c]) for c in ("id", "kind", "version", "updated", "source")))
+    console.print(table)
+
+
+@index_app.command("stats")
+def index_stats(index: Optional[Path] = typer.Option(None, "--index", help=INDEX_OPTION_HELP)) -> None:
+    """Counts, model, index type and size on disk (JSON)."""
+    from jobmatch.match.api import open_index
+
+    typer.echo(json.dumps(open_index(_index_path(index), _match_settings()).stats(), indent=2))
+
+
+@app.command()
+def rank(vacancy: Path = typer.Option(..., "--vacancy", help="the vacancy notice file"),
+         candidates: Optional[Path] = typer.Option(None, "--candidates", help="a folder of CVs"),
+         index: Optional[Path] = typer.Option(None, "--index", help="an index holding CVs"),
+         top: int = typer.Option(10, "--top", min=1, help="how many results"),
+         as_json: bool = typer.Option(False, "--json", help="print JSON"),
+         strict: bool = typer.Option(False, "--strict", help="drop candidates that fail a hard requirement"),
+         mode: str = typer.Option("full", help="full | semantic | requirements")) -> None:
+    """Recruiter view: rank candidates for a vacancy, with the reasons for each score."""
+    from jobmatch.match.api import rank as rank_candidates
+
+    if (candidates is None) == (index is None):
+        fail("give exactly one of --candidates DIR or --index PATH")
+    errors: list[str] = []
+    results = rank_candidates(vacancy, candidates, index, top, _match_settings(mode, strict), errors=errors)
+    for error in errors:
+        typer.echo(f"jobmatch: {error}", err=True)
+    _print_matches(results, as_json, f"candidates for {vacancy.stem}")
+
+
+@app.command()
+def search(cv: Path = typer.Option(..., "--cv", help="the CV file"),
+           index: Path = typer.Option(..., "--index", help="an index holding vacancy notices"),
+           top: int = typer.Option(10, "--top", min=1, help="how many results"),
+           as_json: bool = typer.Option(False, "--json", help="print JSON"),
+           strict: bool = typer.Option(False, "--strict", help="drop openings whose hard requirements the CV fails"),
+           mode: str = typer.Option("full", help="full | semantic | requirements")) -> None:
+    """Candidate view: rank the indexed openings for a CV, with what the CV lacks for each."""
+    from jobmatch.match.api import search as search_openings
+
+    _print_matches(search_openings(cv, index, top, _match_settings(mode, strict)), as_json, f"openings for {cv.stem}")
+
+
+MARK = {"met": "[green]yes[/]", "unmet": "[red]no[/]", "unknown": "[yellow]?[/]"}
+
+
+def _print_matches(results, as_json: bool, title: str) -> None:
+    if as_json:
+        typer.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2, ensure_ascii=False))
+        return
+    table = Table(title=title, show_header=True, header_style="bold", title_justify="left")
+    for column in ("#", "id", "score", "eligible", "education", "years", "intl", "languages", "competencies"):
+        table.add_column(column)
+    for position, result in enumerate(results, start=1):
+        status = {}
+        for check in result.requirements:
+            status.setdefault(check.name, []).append(check.status)
+        cell = lambda name: " ".join(MARK[s] for s in status.get(name, [])) or "-"
+        coverage = result.competencies.get("coverage")
+        matched = len(result.competencies.get("matched", []))
+        total = matched + len(result.competencies.get("missing", []))
+        table.add_row(str(position), result.id, f"{result.score:.3f}", "yes" if result.eligible else "[red]no[/]",
+                      cell("education"), cell("experience"), cell("international_experience"), cell("language"),
+                      f"{matched}/{total}" if coverage is not None else "-")
+    console.print(table)
+    for position, result in enumerate(results, start=1):
+        console.print(f"[bold]{position}. {result.id}[/]: {result.explanation}", highlight=False)
+
+
+@match_app.command("fit")
+def match_fit(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder"),
+              split: str = typer.Option("train", help="the split whose judgments train the weights"),
+              out: Path = typer.Option(Path("src/jobmatch/data/match_weights.json"), help="weights file to write")) -> None:
+    """Learn the scoring weights (logistic regression, one per mode) from the corpus judgments."""
+    from jobmatch.match.learn import fit_weights
+
+    if split == "test":
+        fail("weights are never fitted on the test split")
+    summary = fit_weights(corpus, split, out, _match_settings())
+    typer.echo(json.dumps(summary, indent=2))
+
+
 def main() -> None:
     """Entry point: run the app, turning JobmatchError into one line and exit code 2."""
     try:

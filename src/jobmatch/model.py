@@ -222,6 +222,7 @@ class Match(Model):
     requirements: list[RequirementCheck] = Field(default_factory=list)
     competencies: dict = Field(default_factory=dict)
     explanation: str = ""
+    score_parts: dict = Field(default_factory=dict, description="mode, feature values and each feature's contribution to the score")
 
 
 SCHEMA_MODELS = (Document, Span, NoticeStructure, Vacancy, Candidate, Requirements, Profile, Match)

@@ -1,0 +1,163 @@
+"""The matching verbs behind the CLI: index documents, rank candidates for a vacancy, search
+openings for a CV. Results are `Match` objects, best first; ids are file stems."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable, Iterable
+
+from jobmatch.errors import JobmatchError, ReadError
+from jobmatch.match.documents import candidate_from_document, vacancy_from_document
+from jobmatch.match.index import IndexEntry, IndexStore, entry_data
+from jobmatch.match.matcher import Matcher
+from jobmatch.match.scoring import doc_vector
+from jobmatch.match.settings import MatchSettings
+from jobmatch.model import Match
+
+
+def document_files(paths: Iterable[Path]) -> list[Path]:
+    """Files given directly, plus the readable files inside given folders (sorted)."""
+    from jobmatch.readers import SUPPORTED_SUFFIXES
+
+    files: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                           and not p.name.startswith("."))
+            if not found:
+                raise JobmatchError(f"no readable documents in {path} (looked for {', '.join(SUPPORTED_SUFFIXES)})")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise ReadError(path, "no such file or folder")
+    return files
+
+
+def _read(path: Path, settings: MatchSettings):
+    from jobmatch.readers import read_document
+    from jobmatch.settings import Settings
+
+    return read_document(path, Settings.from_env().reader_limits)
+
+
+def _extract(document, kind: str | None, reference_date: str) -> dict:
+    from jobmatch.extract import extract_document
+
+    return extract_document(document, kind, reference_date)
+
+
+def load_vacancy(path: Path, matcher: Matcher):
+    document = _read(path, matcher.settings)
+    return vacancy_from_document(document, _extract(document, "notice", matcher.settings.reference_date))
+
+
+def load_candidate(path: Path, matcher: Matcher):
+    document = _read(path, matcher.settings)
+    return candidate_from_document(document, _extract(document, "cv", matcher.settings.reference_date))
+
+
+def build_entry(path: Path, matcher: Matcher, kind: str | None = None) -> IndexEntry:
+    """Read, extract and encode one file into an index entry (kind guessed when not given)."""
+    document = _read(path, matcher.settings)
+    extraction = _extract(document, kind, matcher.settings.reference_date)
+    kind = extraction["kind"]
+    if kind == "notice":
+        item = vacancy_from_document(document, extraction)
+        parts = matcher.encode_vacancy(item)
+    else:
+        item = candidate_from_document(document, extraction)
+        parts = matcher.encode_candidate(item)
+    sha = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+    return IndexEntry(id=document.id, kind=kind, source=str(path), sha256=sha, data=entry_data(extraction),
+                      parts=parts, vector=doc_vector(parts))
+
+
+def open_index(path: Path, settings: MatchSettings, create: bool = False, approximate: str | None = None) -> IndexStore:
+    return IndexStore.open(path, settings.embedding_model, create=create, approximate=approximate)
+
+
+def index_add(index_path: Path, paths: list[Path], settings: MatchSettings | None = None, kind: str | None = None,
+              approximate: str | None = None, progress: Callable[[Iterable], Iterable] | None = None) -> dict:
+    """Add or update documents; one unreadable file is reported and skipped, the rest are saved.
+    Returns counts per outcome and the errors."""
+    settings = settings or MatchSettings.from_env()
+    if settings.mode == "requirements":
+        settings = MatchSettings(**{**settings.__dict__, "mode": "full"})
+    matcher = Matcher(settings)
+    files = document_files(paths)
+    store = open_index(index_path, settings, create=True, approximate=approximate)
+    outcome = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0, "errors": []}
+    with store.locked():
+        for path in (progress(files) if progress else files):
+            try:
+                outcome[store.upsert(build_entry(path, matcher, kind))] += 1
+            except JobmatchError as exc:
+                outcome["failed"] += 1
+                outcome["errors"].append(str(exc))
+        if outcome["added"] or outcome["updated"]:
+            store.save()
+    return outcome
+
+
+def index_remove(index_path: Path, doc_ids: list[str], settings: MatchSettings | None = None) -> list[str]:
+    settings = settings or MatchSettings.from_env()
+    store = open_index(index_path, settings)
+    with store.locked():
+        removed = [store.remove(doc_id).id for doc_id in doc_ids]
+        store.save()
+    return removed
+
+
+def rank(vacancy_path: Path, candidates: Path | None = None, index_path: Path | None = None, top: int | None = 10,
+         settings: MatchSettings | None = None, matcher: Matcher | None = None,
+         errors: list[str] | None = None) -> list[Match]:
+    """Recruiter view: the candidates of a folder (or an index) ranked for one vacancy."""
+    matcher = matcher or Matcher(settings)
+    vacancy = load_vacancy(vacancy_path, matcher)
+    if index_path is not None:
+        store = open_index(index_path, matcher.settings)
+        if not store.ids("cv"):
+            raise JobmatchError(f"the index {index_path} holds no CVs")
+        vacancy_vectors = matcher.encode_vacancy(vacancy)
+        entries = _shortlist(store, "cv", vacancy_vectors, matcher.settings.shortlist)
+        return matcher.rank_candidates(vacancy, [e.as_candidate() for e in entries], top,
+                                       candidate_vectors=[e.parts for e in entries])
+    if candidates is None:
+        raise JobmatchError("give --candidates DIR or --index PATH")
+    loaded = []
+    for path in document_files([candidates]):
+        try:
+            loaded.append(load_candidate(path, matcher))
+        except JobmatchError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
+    if not loaded:
+        raise JobmatchError(f"no candidate in {candidates} could be read")
+    return matcher.rank_candidates(vacancy, loaded, top)
+
+
+def search(cv_path: Path, index_path: Path, top: int | None = 10, settings: MatchSettings | None = None,
+           matcher: Matcher | None = None) -> list[Match]:
+    """Candidate view: the openings in an index ranked for one CV, each with what the CV lacks."""
+    matcher = matcher or Matcher(settings)
+    candidate = load_candidate(cv_path, matcher)
+    store = open_index(index_path, matcher.settings)
+    if not store.ids("notice"):
+        raise JobmatchError(f"the index {index_path} holds no vacancy notices")
+    candidate_vectors = matcher.encode_candidate(candidate)
+    entries = _shortlist(store, "notice", candidate_vectors, matcher.settings.shortlist)
+    return matcher.rank_vacancies(candidate, [e.as_vacancy() for e in entries], top,
+                                  vacancy_vectors=[e.parts for e in entries])
+
+
+def _shortlist(store: IndexStore, kind: str, query_parts: dict, size: int) -> list[IndexEntry]:
+    """The documents re-scored in full: all of them when the index is small, else the nearest."""
+    ids = store.ids(kind)
+    query = doc_vector(query_parts) if query_parts else None
+    if len(ids) <= size or query is None:
+        return [store.get(i) for i in ids]
+    return [store.get(i) for i, _ in store.search(kind, query, size)]

@@ -1,0 +1,49 @@
+"""Competency coverage: which of a notice's required competencies a CV shows, with evidence."""
+
+from __future__ import annotations
+
+from jobmatch.model import Requirements, Span
+from jobmatch.taxonomy import load_taxonomy
+
+# Core values ("integrity", "respect for diversity") are asked of everyone and rarely evidenced
+# in a CV; functional and technical competencies tell candidates apart.
+COVERAGE_GROUPS = ("functional", "technical")
+
+
+def required_competencies(requirements: Requirements) -> dict[str, str]:
+    """Required competency id -> group, the discriminating groups first."""
+    groups = requirements.competencies
+    required: dict[str, str] = {}
+    for group in ("technical", "functional", "core"):
+        for cid in getattr(groups, group):
+            required.setdefault(cid, group)
+    return required
+
+
+def competency_evidence(spans: list[Span]) -> dict[str, str]:
+    """Competency id -> the first text in the CV that shows it."""
+    evidence: dict[str, str] = {}
+    for span in spans:
+        cid = span.attrs.get("id") if span.label == "COMPETENCY" else None
+        if cid and cid not in evidence:
+            evidence[cid] = span.text
+    return evidence
+
+
+def competency_coverage(requirements: Requirements, candidate_ids: list[str], candidate_spans: list[Span]) -> dict:
+    """Matched and missing competencies and the share of discriminating ones covered
+    (`coverage` is None when the notice names none)."""
+    labels = load_taxonomy().competencies
+    required = required_competencies(requirements)
+    evidence = competency_evidence(candidate_spans)
+    shown = set(candidate_ids) | set(evidence)
+    matched, missing = [], []
+    for cid, group in required.items():
+        entry = {"id": cid, "label": labels[cid].label if cid in labels else cid, "group": group}
+        if cid in shown:
+            matched.append({**entry, "evidence": evidence.get(cid, "")})
+        else:
+            missing.append(entry)
+    scored = [cid for cid, group in required.items() if group in COVERAGE_GROUPS] or list(required)
+    coverage = (sum(cid in shown for cid in scored) / len(scored)) if scored else None
+    return {"coverage": coverage, "matched": matched, "missing": missing}

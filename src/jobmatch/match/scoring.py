@@ -1,0 +1,114 @@
+"""Pure scoring: features of a (vacancy, candidate) pair and their weighted combination.
+
+A score is a logistic combination of named features, so each result can say how much each part
+(semantic similarity, competencies, each requirement) added. Weights are data
+(`jobmatch/data/match_weights.json`), learned on the corpus train split by `jobmatch.match.learn`."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from jobmatch.match.parts import PART_PAIRS
+from jobmatch.model import RequirementCheck
+
+SEMANTIC_FEATURES = ("sim_overall",) + tuple(f"sim_{a}_{b}" for a, b in PART_PAIRS)
+REQUIREMENT_FEATURES = ("coverage", "education", "field", "experience", "experience_ratio", "international",
+                        "language", "hard_unmet")
+FEATURES = {
+    "full": SEMANTIC_FEATURES + REQUIREMENT_FEATURES,
+    "semantic": SEMANTIC_FEATURES,
+    "requirements": REQUIREMENT_FEATURES,
+}
+STATUS_VALUE = {"met": 1.0, "unknown": 0.5, "unmet": 0.0}
+NEUTRAL = 0.5  # a feature that does not apply (the notice states no such requirement)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Logistic weights over named features (one set per scoring mode)."""
+    bias: float
+    weights: dict[str, float]
+
+    def to_json(self) -> dict:
+        return {"bias": self.bias, "weights": self.weights}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Weights":
+        return cls(bias=float(data["bias"]), weights={k: float(v) for k, v in data["weights"].items()})
+
+
+def doc_vector(parts: dict[str, np.ndarray]) -> np.ndarray | None:
+    """The unit mean of all passage vectors of a document."""
+    rows = [v for v in parts.values() if len(v)]
+    if not rows:
+        return None
+    mean = np.vstack(rows).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else None
+
+
+def part_similarity(query: np.ndarray, target: np.ndarray) -> float | None:
+    """Mean over query passages of the best cosine among target passages (unit vectors)."""
+    if not len(query) or not len(target):
+        return None
+    return float((query @ target.T).max(axis=1).mean())
+
+
+def semantic_features(vacancy_parts: dict[str, np.ndarray], candidate_parts: dict[str, np.ndarray]) -> dict[str, float | None]:
+    features: dict[str, float | None] = {}
+    a, b = doc_vector(vacancy_parts), doc_vector(candidate_parts)
+    features["sim_overall"] = float(a @ b) if a is not None and b is not None else None
+    for vacancy_part, candidate_part in PART_PAIRS:
+        features[f"sim_{vacancy_part}_{candidate_part}"] = part_similarity(
+            vacancy_parts.get(vacancy_part, np.zeros((0, 1))), candidate_parts.get(candidate_part, np.zeros((0, 1))))
+    return features
+
+
+def requirement_features(checks: list[RequirementCheck], coverage: float | None,
+                         min_years: float | None, candidate_years: float) -> dict[str, float | None]:
+    by_name: dict[str, list[RequirementCheck]] = {}
+    for check in checks:
+        by_name.setdefault(check.name, []).append(check)
+
+    def status(name: str) -> float | None:
+        found = by_name.get(name)
+        return min(STATUS_VALUE[c.status] for c in found) if found else None
+
+    ratio = None
+    if min_years:
+        ratio = min(candidate_years / min_years, 2.0) / 2.0
+    return {
+        "coverage": coverage,
+        "education": status("education"),
+        "field": status("field"),
+        "experience": status("experience"),
+        "experience_ratio": ratio,
+        "international": status("international_experience"),
+        "language": status("language"),
+        "hard_unmet": float(sum(c.hard and c.status == "unmet" for c in checks)),
+    }
+
+
+def feature_vector(features: dict[str, float | None], names: tuple[str, ...]) -> np.ndarray:
+    """Features in a fixed order; one that does not apply takes the neutral value."""
+    return np.array([NEUTRAL if features.get(n) is None else float(features[n]) for n in names], dtype=np.float64)
+
+
+def combine(features: dict[str, float | None], weights: Weights) -> tuple[float, dict[str, float]]:
+    """Score in (0, 1) and each feature's contribution to the logit (weight x value)."""
+    contributions = {}
+    logit = weights.bias
+    for name, weight in weights.weights.items():
+        value = features.get(name)
+        value = NEUTRAL if value is None else float(value)
+        contributions[name] = weight * value
+        logit += contributions[name]
+    return 1.0 / (1.0 + math.exp(-logit)), contributions
+
+
+def is_eligible(checks: list[RequirementCheck]) -> bool:
+    """Eligible unless a hard requirement is clearly unmet (unknown is not a failure)."""
+    return not any(c.hard and c.status == "unmet" for c in checks)

@@ -1,0 +1,118 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import numpy as np
+import pytest
+
+from jobmatch.errors import IndexStoreError, UnknownIdError
+from jobmatch.match.index import IndexEntry, IndexStore
+
+MODEL = "test-model"
+DIM = 8
+
+
+def entry(doc_id: str, kind: str = "cv", seed: int = 0, sha: str | None = None) -> IndexEntry:
+    rng = np.random.default_rng(seed)
+    parts = {"experience": rng.normal(size=(3, DIM)).astype(np.float32)}
+    parts["experience"] /= np.linalg.norm(parts["experience"], axis=1, keepdims=True)
+    vector = parts["experience"].mean(axis=0)
+    return IndexEntry(id=doc_id, kind=kind, source=f"{doc_id}.txt", sha256=sha or f"sha-{seed}",
+                      data={"profile": {"total_years": float(seed)}, "spans": []}, parts=parts,
+                      vector=vector / np.linalg.norm(vector))
+
+
+def saved_store(path, n=3):
+    store = IndexStore.open(path, MODEL, create=True)
+    for i in range(n):
+        store.upsert(entry(f"cv{i}", seed=i))
+    store.upsert(entry("n1", kind="notice", seed=99))
+    store.save()
+    return store
+
+
+def test_saved_index_loads_with_its_documents_vectors_and_metadata(tmp_path):
+    saved_store(tmp_path / "ix")
+    store = IndexStore.open(tmp_path / "ix", MODEL)
+    assert store.ids("cv") == ["cv0", "cv1", "cv2"] and store.ids("notice") == ["n1"]
+    assert store.get("cv2").as_candidate().profile.total_years == 2.0
+    assert store.get("cv1").parts["experience"].shape == (3, DIM)
+    hits = store.search("cv", entry("q", seed=1).vector, 2)
+    assert hits[0][0] == "cv1" and hits[0][1] == pytest.approx(1.0, abs=1e-3)
+
+
+def test_a_changed_document_replaces_its_old_version_and_an_unchanged_one_is_skipped(tmp_path):
+    store = saved_store(tmp_path / "ix")
+    assert store.upsert(entry("cv1", seed=1)) == "unchanged"
+    assert store.upsert(entry("cv1", seed=5, sha="new")) == "updated"
+    store.save()
+    reloaded = IndexStore.open(tmp_path / "ix", MODEL)
+    assert reloaded.get("cv1").version == 2 and len(reloaded.ids("cv")) == 3
+
+
+def test_removing_an_unknown_id_is_a_clear_error(tmp_path):
+    store = saved_store(tmp_path / "ix")
+    with pytest.raises(UnknownIdError, match="no document with id 'nope'"):
+        store.remove("nope")
+
+
+def test_opening_a_missing_index_or_one_built_with_another_model_fails_clearly(tmp_path):
+    with pytest.raises(IndexStoreError, match="no index at"):
+        IndexStore.open(tmp_path / "none", MODEL)
+    saved_store(tmp_path / "ix")
+    with pytest.raises(IndexStoreError, match="built with embedding model 'test-model'"):
+        IndexStore.open(tmp_path / "ix", "other-model")
+
+
+def test_metadata_that_does_not_match_the_vectors_is_detected_on_load(tmp_path):
+    saved_store(tmp_path / "ix")
+    current = (tmp_path / "ix" / "CURRENT").read_text().strip()
+    meta = tmp_path / "ix" / current / "cv.jsonl"
+    lines = meta.read_text().splitlines()
+    meta.write_text("\n".join(lines[:-1]) + "\n")
+    with pytest.raises(IndexStoreError, match="inconsistent"):
+        IndexStore.open(tmp_path / "ix", MODEL)
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_lock(tmp_path):
+    store = saved_store(tmp_path / "ix")
+    with store.locked():
+        with pytest.raises(IndexStoreError, match="being changed by another process"):
+            with IndexStore.open(tmp_path / "ix", MODEL).locked():
+                pass
+
+
+WRITER = textwrap.dedent("""
+    import sys, numpy as np
+    sys.path.insert(0, {tests!r})
+    from tests.match.test_index import entry, MODEL
+    from jobmatch.match.index import IndexStore
+    store = IndexStore.open({path!r}, MODEL, create=True)
+    i = 0
+    while True:
+        for j in range(200):
+            store.upsert(entry(f"cv{{i}}-{{j}}", seed=i * 1000 + j))
+        store.save()
+        print(i, flush=True)
+        i += 1
+""")
+
+
+def test_kill_9_during_writes_always_leaves_a_loadable_consistent_index(tmp_path):
+    path = tmp_path / "ix"
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    for attempt in range(6):
+        proc = subprocess.Popen([sys.executable, "-c", WRITER.format(tests=root, path=str(path))],
+                                stdout=subprocess.PIPE, text=True)
+        proc.stdout.readline()                       # at least one generation is committed
+        time.sleep(0.05 + 0.07 * attempt)            # then die somewhere in a later write
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        store = IndexStore.open(path, MODEL)
+        count = len(store.ids("cv"))
+        assert count > 0 and count % 200 == 0       # only whole generations are ever visible
+        assert store.search("cv", store.get(store.ids("cv")[0]).vector, 1)[0][0] == store.ids("cv")[0]

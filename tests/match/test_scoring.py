@@ -1,0 +1,39 @@
+import numpy as np
+import pytest
+
+from jobmatch.match.scoring import Weights, combine, doc_vector, feature_vector, is_eligible, part_similarity
+from jobmatch.model import RequirementCheck
+
+
+def unit(*values):
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_part_similarity_takes_the_best_target_passage_for_each_query_passage():
+    query = np.vstack([unit(1, 0), unit(0, 1)])
+    target = np.vstack([unit(1, 0), unit(1, 1)])
+    assert part_similarity(query, target) == pytest.approx((1.0 + 0.7071) / 2, abs=1e-3)
+    assert part_similarity(query, np.zeros((0, 2))) is None
+
+
+def test_doc_vector_is_the_unit_mean_of_all_passages():
+    vector = doc_vector({"a": np.vstack([unit(1, 0)]), "b": np.vstack([unit(0, 1)])})
+    assert vector == pytest.approx(unit(1, 1))
+    assert doc_vector({"a": np.zeros((0, 2))}) is None
+
+
+def test_combine_reports_each_contribution_and_a_probability():
+    score, contributions = combine({"x": 1.0, "y": None}, Weights(bias=-1.0, weights={"x": 2.0, "y": 4.0}))
+    assert contributions == {"x": 2.0, "y": 2.0}       # y does not apply: neutral 0.5
+    assert score == pytest.approx(1 / (1 + np.exp(-3.0)))
+
+
+def test_missing_features_take_the_neutral_value():
+    assert feature_vector({"a": None, "b": 0.2}, ("a", "b", "c")).tolist() == [0.5, 0.2, 0.5]
+
+
+def test_unknown_never_makes_a_candidate_ineligible():
+    assert is_eligible([RequirementCheck(name="education", status="unknown")])
+    assert not is_eligible([RequirementCheck(name="education", status="unmet")])
+    assert is_eligible([RequirementCheck(name="field", status="unmet", hard=False)])
