@@ -47,8 +47,8 @@ Español : B2
 # cell of a PDF on its own line, so a language and its level ("English | Easily", "French | C2")
 # or a P11 key and its value ("Attended From/To | 09/2012 – 07/2014") no longer share a line, and
 # the line-based CV extractor loses the level or counts a study period as a job. The DOCX reader
-# keeps a row on one line and shows no difference. Strict: a fix makes these XPASS and fail, so
-# that the list is kept true.
+# keeps a row on one line. Strict: a fix makes these XPASS and fail, so that the list is kept true
+# (it depends on the extractor as much as on the readers).
 KNOWN_PROFILE_DIFFERENCES = {
     "cv-fin-017.pdf": "P11 key/value table: study periods read as jobs, language levels lost",
     "cv-fin-006.pdf": "language/level table cells on separate lines",
@@ -56,6 +56,10 @@ KNOWN_PROFILE_DIFFERENCES = {
     "cv-sci-007.pdf": "language/level table cells on separate lines",
     "cv-sec-018.pdf": "Europass language grid cells on separate lines",
     "cv-tel-007.pdf": "P11 language grid cells on separate lines",
+    # P11 forms in DOCX: the row "A. From | 07/2023 To: present" is one line, but the CV extractor
+    # finds no job period in it (the text source has "A. From: 07/2023  To: present").
+    "cv-hra-004.docx": "P11 employment rows read as 'From | 07/2023 To: present': no job period found",
+    "cv-pol-002.docx": "P11 employment rows read as 'From | 07/2023 To: present': no job period found",
 }
 
 
