@@ -11,6 +11,7 @@ from jobmatch.model import EducationEntry, JobPeriod, LanguageSkill, Profile, Se
 from jobmatch.normalise.degrees import find_degrees, isced_level
 from jobmatch.normalise.fields import find_fields
 from jobmatch.normalise.languages import find_languages, level_in
+from jobmatch.normalise.years import find_year_requirements
 from jobmatch.normalise.periods import find_date_ranges, months_between, union_years
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, level_rank
 
@@ -37,6 +38,9 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪◦]|\d{1,2}[.)])\s")
+_DESCRIPTION_BULLET = re.compile(r"^\s*[-–—•*·▪◦]\s")
+_OTHER_LABEL = re.compile(r"^\s*(?:(?:name (?:and address )?of )?employer|type of business|address|location|place|supervisor|"
+                          r"description of duties|duties|employeur|lieu|empleador|lugar)\s*[:：]", re.IGNORECASE)
 _LABELS_ONLY = re.compile(r"^[\W\d_]*(?:(?:attended|employed|from|to|de|desde|hasta|du|au|dates?|period|période|periodo|from\s*[-–/]\s*to)\b[\W\d_]*)*$", re.IGNORECASE)
 # Periods that are not a job: a gap in employment, a career break.
 NOT_A_JOB = re.compile(r"\b(?:gap|career break|not in (?:paid )?employment|sabbatical|parental leave|unemployed|"
@@ -79,10 +83,123 @@ def _inside_prose(text: str, line_left: int, line_right: int, start: int, end: i
     """A period quoted inside a description ("the fonds of the ILO (1919–1980) according to ...")
     rather than heading a job: mid-line, and in brackets or on a bullet line."""
     before, after = text[line_left:start], text[end:line_right]
-    if not re.search(r"[^\W\d_]", _BULLET.sub("", before)) or not re.search(r"[^\W\d_]{3}", after):
+    mid_line = bool(re.search(r"[^\W\d_]", _BULLET.sub("", before)))
+    if mid_line and _DESCRIPTION_BULLET.match(text[line_left:line_right]):
+        return True  # "- Secured CHF 8 million in 2024-2025": a description bullet
+    if not mid_line or not re.search(r"[^\W\d_]{3}", after):
         return False
     in_brackets = before.rstrip().endswith("(") and after.lstrip().startswith(")")
     return in_brackets or bool(_BULLET.match(text[line_left:line_right]))
+
+
+_TITLE_LABEL = re.compile(r"\s*(?:(?:exact |functional |job |post |position )?title(?: of (?:your |the )?(?:post|position))?|"
+                          r"occupation or position held|position(?: held)?|post|role|poste(?: occupé)?|fonction|intitulé du poste|"
+                          r"cargo|puesto(?: desempeñado)?)\s*[:：]\s*", re.IGNORECASE)
+_ENUMERATION = re.compile(r"^\s*(?:[-–—•*·▪◦]|\(?[A-Za-z]\)|[A-Z]\.|\d{1,2}(?:\.\d{1,2})?[.)]?)\s+")
+# Between a title and the employer, place or dates that follow it on the line.
+_STRONG_SEPARATOR = re.compile(r"\s+[·|—–]\s*|\s*[·|]\s*|\s+-\s+|\s{2,}|\t|;\s|:\s")
+_GRADE = re.compile(r"\s*\((?:[PDG]|GS|NO[A-D]?|FS|USG|ASG|ICS|SB|SC|AD|AST|FG)[\s-]?[\dIVX]")
+_BRACKET = re.compile(r"\s+\(")
+_THEN = re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:then|later|puis|ensuite|luego|después)\s+", re.IGNORECASE)
+# A first piece that is a rank, not a whole title: "Chief, Accounts Section", "Head of Unit, Policy".
+_RANK = re.compile(r"^(?:(?:senior|deputy|assistant|associate|graduate|legal|special|chief)\s+)?(?:chief|head(?: of \w+)?|director(?:-general)?|"
+                   r"manager|associate|intern|trainee|attaché|adviser|advisor|consultant|coordinator|officer|lead|buyer|assistant|"
+                   r"analyst|specialist|dealer|researcher|translator|journalist)$", re.IGNORECASE)
+_ORG_CUE = re.compile(r"\b(?:S\.A\.?|SA|AG|GmbH|Ltd|LLP|LLC|Inc|SAS|SARL|S\.p\.A\.|plc|Bank|Banco|University|Université|Universidad|"
+                      r"Ministry|Ministère|Ministerio|Organi[sz]ation|Organisation|Organización|Secretariat|Company|Group|Groupe|Grupo|"
+                      r"Council|Commission|Agency|Agence|Institute|Institut|Instituto|Office|Hospitals?|Programme|Fund|Authority|"
+                      r"Telecom|Telekom|Hosting|Retail|Payments|Parliament|Ayuntamiento|Self-employed)\b")
+_DURATION = re.compile(r"^[\s(·|,;–—-]*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:yrs?|years?|mos?|months?|ans?|años?)\b", re.IGNORECASE)
+MAX_TITLE_CHARS = 90
+
+
+def _cut_title(piece: str, has_strong_separator: bool) -> str:
+    """The title within the text before the first strong separator: up to a grade in brackets,
+    keeping a second comma piece after a bare rank ("Chief, Learning Section") or where strong
+    separators show that commas belong to the title."""
+    then = _THEN.search(piece)
+    if then and piece[:then.start()].count("(") == piece[:then.start()].count(")"):  # "Finance Officer (P3), then Senior Finance Officer (P4)"
+        return _cut_title(piece[:then.start()], has_strong_separator).rstrip() + piece[then.start():then.end()] \
+            + _cut_title(piece[then.end():], has_strong_separator)
+    grade = _GRADE.search(piece)
+    bracket = _BRACKET.search(piece)
+    if grade:
+        return piece[:grade.start()]
+    pieces = piece[:bracket.start()].split(", ") if bracket else piece.split(", ")
+    if len(pieces) > 1 and (_RANK.match(pieces[0].strip()) or (len(pieces) == 2 and not _ORG_CUE.search(pieces[1]))):
+        return ", ".join(pieces[:2])
+    return pieces[0]
+
+
+def _title_in(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The job title in text[start:end]: after enumeration and a title label, before the employer,
+    place or grade; the second piece where the first is the employer ("Alpina AG, Zurich — SRE")."""
+    segment = text[start:end]
+    lead = _ENUMERATION.match(segment)
+    offset = lead.end() if lead else 0
+    label = _TITLE_LABEL.match(segment[offset:])
+    if label:
+        offset += label.end()
+    while offset < len(segment) and segment[offset] in " \t:·|—–-,":
+        offset += 1
+    rest = segment[offset:].rstrip()
+    parts = [(m.start(), m.end()) for m in _STRONG_SEPARATOR.finditer(rest)]
+    first_end = parts[0][0] if parts else len(rest)
+    if parts and _ORG_CUE.search(rest[:first_end]) and not label:
+        second_end = parts[1][0] if len(parts) > 1 else len(rest)
+        candidate = rest[parts[0][1]:second_end]
+        if candidate.strip() and not _ORG_CUE.search(candidate) and not _DURATION.match(candidate):
+            offset += parts[0][1]
+            rest, first_end, parts = rest[parts[0][1]:], second_end - parts[0][1], parts[1:]
+    title = _cut_title(rest[:first_end], bool(parts)).strip(" ,")
+    if not title or len(title) > MAX_TITLE_CHARS or not re.search(r"[^\W\d_]{2}", title) or _LABELS_ONLY.match(title) \
+            or _DURATION.match(title):
+        return None
+    return start + offset, start + offset + len(title)
+
+
+def _has_title_text(piece: str) -> bool:
+    piece = _ENUMERATION.sub("", piece)
+    return bool(re.search(r"[^\W\d_]{2}", piece)) and not _LABELS_ONLY.match(piece) and not _DURATION.match(piece)
+
+
+def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
+               period_start: int, period_end: int) -> tuple[int, int] | None:
+    """Where the title of the job with this period is written: on the period's own line (before
+    or after the dates), on a "Title:" line of its block, or on the line above or below."""
+    left, right = lines[index]
+    before, after = text[left:period_start], text[period_end:right]
+    own = (left, period_start) if _has_title_text(before) else (period_end, right) if _has_title_text(after) else None
+    previous = text[slice(*lines[index - 1])] if index > 0 else ""
+    if own and not (_ORG_CUE.search(text[slice(*own)]) and previous.strip() and index - 1 not in range_lines
+                    and not _BULLET.match(previous) and lines[index - 1][0] not in section_starts
+                    and not _ORG_CUE.search(previous)):
+        return _title_in(text, *own)
+    if own:
+        return _title_in(text, *lines[index - 1])  # "Title\nEmployer, City | 2019 – present"
+    above = []
+    for i in range(index - 1, max(-1, index - 1 - MAX_BLOCK_LINES), -1):
+        line = text[slice(*lines[i])]
+        if not line.strip() or i in range_lines or _DESCRIPTION_BULLET.match(line) or lines[i][0] in section_starts:
+            break
+        above.insert(0, i)
+        if _BULLET.match(line):
+            break  # "1. Head of Office (P-5)": the numbered first line of the entry
+    below = []
+    for i in range(index + 1, min(len(lines), index + 1 + MAX_BLOCK_LINES)):
+        line = text[slice(*lines[i])]
+        if not line.strip() or i in range_lines or _BULLET.match(line):
+            break
+        below.append(i)
+    for i in above + below:
+        if _TITLE_LABEL.match(text[slice(*lines[i])]):
+            return _title_in(text, *lines[i])
+    candidates = [i for i in (above or below) if not _OTHER_LABEL.match(text[slice(*lines[i])])]
+    # "Employer\nTitle\nDates": skip a first line that names an organisation.
+    if len(candidates) > 1 and _ORG_CUE.search(text[slice(*lines[candidates[0]])]) \
+            and not _ORG_CUE.search(text[slice(*lines[candidates[1]])]):
+        candidates = candidates[1:]
+    return _title_in(text, *lines[candidates[0]]) if candidates else None
 
 
 def job_periods(text: str, sections: list[Section], reference: str, spans: list[Span]) -> list[JobPeriod]:
@@ -97,6 +214,7 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
         masked[period.start:period.end] = "\x00" * (period.end - period.start)
     masked_text = "".join(masked)
     range_lines = {bisect_right(line_starts, p.start) - 1 for p in periods}
+    section_starts = {s.start for s in sections}
     for period in periods:
         section = section_at(sections, period.start)
         spans.append(_span(text, "DATE_RANGE", period.start, period.end, start=period.start_month, end=period.end_month))
@@ -111,11 +229,28 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
         if NOT_A_JOB.search(context) or _inside_prose(text, line_left, line_right, period.start, period.end):
             continue
         kind = "internship" if INTERNSHIP.search(context) else "volunteer" if VOLUNTEER.search(context) else "job"
+        years = round(months_between(period.start_month, period.end_month, reference) / 12, 1)
+        international = bool(INTERNATIONAL_EMPLOYERS.search(context))
+        title = _job_title(text, lines, index, range_lines, section_starts, period.start, period.end)
+        if title:
+            spans.append(_span(text, "EXPERIENCE", title[0], title[1], start=period.start_month, end=period.end_month,
+                               years=years, international=international, kind=kind))
+            line = text[title[0]:title[1]]
         jobs.append(JobPeriod(title=line[:120] or None, start=period.start_month, end=period.end_month,
-                              years=round(months_between(period.start_month, period.end_month, reference) / 12, 1),
-                              international=bool(INTERNATIONAL_EMPLOYERS.search(context)), kind=kind,
+                              years=years, international=international, kind=kind,
                               text=context.strip()[:300]))
     return jobs
+
+
+def claimed_experience(text: str, sections: list[Section], spans: list[Span]) -> None:
+    """EXPERIENCE spans (kind "claimed") on the years a CV's summary claims: "12 years of experience",
+    "plus de 10 ans", "of which twelve in international secretariats"."""
+    periods = find_date_ranges(text)
+    preamble_end = min([s.start for s in sections] + [p.start for p in periods[:1]] + [len(text)])
+    searched = [(0, preamble_end)] + [(s.body_start, s.end) for s in sections if s.name == "summary"]
+    for left, right in searched:
+        for mention in find_year_requirements(text[left:right]):
+            spans.append(_span(text, "EXPERIENCE", left + mention.start, left + mention.end, years=mention.years, kind="claimed"))
 
 
 def education_entries(text: str, sections: list[Section], spans: list[Span]) -> list[EducationEntry]:

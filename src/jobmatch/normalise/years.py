@@ -11,7 +11,7 @@ from jobmatch.normalise.numbers import NUMBER, parse_number
 _YEARS = r"(?:year\(s\)|years?|yrs?\.?|ans|années|año?s|anos)"
 YEARS_REGEX = re.compile(rf"(?<![\w])(?P<num>{NUMBER})\s*(?:\+|\(\+\))?\s*(?:or more\s+)?(?:(?:additional|more|further|supplementary|full-time|complete)\s+)?{_YEARS}(?![\w])", re.IGNORECASE)
 # "including at least three at the international level": the noun is elided.
-ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?=(?:at|in|on|au|à|en|a)\b)",
+ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?=(?:at|in|on|with|within|as|au|à|en|a|dans|auprès|avec|con|como)\b)",
                           re.IGNORECASE)
 
 _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au niveau international|à l'international|a nivel internacional|en el ámbito internacional|"
@@ -29,8 +29,8 @@ _DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|advantage|a (?
 _SETTING_PREFERENCE = re.compile(r"(?:preferabl[ey]|preferred|de préférence|preferiblemente|preferentemente)\s+(?:[\w-]+\s+){0,1}(?:in|with|at|within|from|on|gained|acquired|obtained|en|dans|au|auprès|con|dentro)\b",
                                  re.IGNORECASE)
 # Years that are not experience: an age limit, the length of studies, a maximum, a time window.
-_NOT_EXPERIENCE_BEFORE = re.compile(r"(?:under|below|younger than|over|older than|within|up to|no more than|not more than|maximum(?: of)?|"
-                                    r"more than|for more than|in the(?: last| past)?|during the(?: last| past)?|moins de|menos de|studies of(?: at least)?|"
+_NOT_EXPERIENCE_BEFORE = re.compile(r"(?:under|below|younger than|older than|within|up to|no more than|not more than|maximum(?: of)?|"
+                                    r"in the(?: last| past)?|during the(?: last| past)?|studies of(?: at least)?|"
                                     r"études (?:universitaires )?(?:d'au moins|de)|estudios (?:universitarios )?de(?: al menos)?)\s*$", re.IGNORECASE)
 _NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|de edad|of (?:university |higher |tertiary )?(?:studies|study|education)|d'études|de estudios|"
                                    r"immediately|before|prior to the|of the award|after the award|since)", re.IGNORECASE)

@@ -1,13 +1,14 @@
 """jobmatch_experience: in a notice, EXPERIENCE spans on the years it asks for (total,
 international, leadership, doctorate substitution) and the experience requirement; in a CV,
-DATE_RANGE spans and the job periods behind total and international years."""
+DATE_RANGE spans, EXPERIENCE spans on job titles and on the years a summary claims, and the job
+periods behind total and international years."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from jobmatch.extract.cv import job_periods
+from jobmatch.extract.cv import claimed_experience, job_periods
 from jobmatch.extract.notice import experience_requirement
 from jobmatch.pipeline.extensions import SPANS_KEY, add_model_spans, prepare
 
@@ -28,6 +29,7 @@ class Experience:
         else:
             doc._.reference_date = doc._.reference_date or self.reference_date
             doc._.findings["jobs"] = job_periods(doc.text, doc._.sections or [], doc._.reference_date, found)
+            claimed_experience(doc.text, doc._.sections or [], found)
         add_model_spans(doc, found, self.spans_key)
         return doc
 
