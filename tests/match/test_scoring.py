@@ -24,9 +24,18 @@ def test_doc_vector_is_the_unit_mean_of_all_passages():
 
 
 def test_combine_reports_each_contribution_and_a_probability():
-    score, contributions = combine({"x": 1.0, "y": None}, Weights(bias=-1.0, weights={"x": 2.0, "y": 4.0}))
+    score, contributions = combine({"x": 1.0, "y": None}, Weights(((2, -1.0, {"x": 2.0, "y": 4.0}),)))
     assert contributions == {"x": 2.0, "y": 2.0}       # y does not apply: neutral 0.5
     assert score == pytest.approx(1 / (1 + np.exp(-3.0)))
+
+
+def test_ordinal_score_is_the_mean_probability_over_grade_thresholds():
+    weights = Weights(((1, 0.0, {"x": 1.0}), (2, -1.0, {"x": 1.0}), (3, -2.0, {"x": 1.0})))
+    score, contributions = combine({"x": 1.0}, weights)
+    expected = np.mean([1 / (1 + np.exp(-z)) for z in (1.0, 0.0, -1.0)])
+    assert score == pytest.approx(expected)
+    assert contributions == {"x": pytest.approx(1.0)}
+    assert Weights.from_json(weights.to_json()) == weights
 
 
 def test_missing_features_take_the_neutral_value():

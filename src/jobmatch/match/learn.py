@@ -1,8 +1,8 @@
 """Learning the scoring weights from graded judgments (never from the test split).
 
 Each judged (notice, CV) pair of the split, plus sampled pairs across job families (unrelated by
-construction of the corpus, so grade 0), becomes one row of features; a logistic regression per
-scoring mode learns which features separate grade >= 2 ("meets the minimum") from the rest."""
+construction of the corpus, so grade 0), becomes one row of features; for each scoring mode an
+ordinal model (a logistic regression per grade threshold) learns how features move the grade."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from jobmatch.match.scoring import FEATURES, Weights, feature_vector
 from jobmatch.match.settings import MatchSettings
 
 RELEVANT_GRADE = 2
+GRADE_THRESHOLDS = (1, 2, 3)
 CROSS_FAMILY_NEGATIVES = 4   # sampled unrelated CVs per notice
-REGULARISATION_C = 1.0
+REGULARISATION_C = 10.0      # chosen on the dev split (0.1, 1, 10, 100 tried)
 
 
 def pair_features(corpus, split: str, settings: MatchSettings, seed: int = 13) -> tuple[list[dict], list[int]]:
@@ -26,7 +27,8 @@ def pair_features(corpus, split: str, settings: MatchSettings, seed: int = 13) -
     from jobmatch.match.matcher import Matcher
     from jobmatch.readers import read_document
 
-    matcher = Matcher(MatchSettings(**{**settings.__dict__, "mode": "full"}))
+    # features only: no weights are needed (and the ones on disk may be the ones being replaced)
+    matcher = Matcher(MatchSettings(**{**settings.__dict__, "mode": "full"}), weights=Weights(thresholds=()))
     qrels = corpus.qrels("recruiter", split)
     notices = sorted(qrels)
     cvs = corpus.ids("cv", split)
@@ -57,17 +59,18 @@ def pair_features(corpus, split: str, settings: MatchSettings, seed: int = 13) -
     return rows, grades
 
 
-def fit_mode(rows: list[dict], grades: list[int], names: tuple[str, ...]) -> Weights:
-    """Logistic regression of "grade >= 2" on the named features; higher grades weigh more."""
+def fit_mode(rows: list[dict], grades: list[int], names: tuple[str, ...], c: float = REGULARISATION_C) -> Weights:
+    """One logistic regression of "grade >= t" on the named features per threshold t."""
     from sklearn.linear_model import LogisticRegression
 
     x = np.vstack([feature_vector(r, names) for r in rows])
-    y = np.array([g >= RELEVANT_GRADE for g in grades], dtype=int)
-    sample_weight = np.array([1.0 + (g == 3) for g in grades])
-    model = LogisticRegression(C=REGULARISATION_C, max_iter=2000)
-    model.fit(x, y, sample_weight=sample_weight)
-    return Weights(bias=round(float(model.intercept_[0]), 4),
-                   weights={n: round(float(w), 4) for n, w in zip(names, model.coef_[0])})
+    thresholds = []
+    for threshold in GRADE_THRESHOLDS:
+        y = np.array([g >= threshold for g in grades], dtype=int)
+        model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+        thresholds.append((threshold, round(float(model.intercept_[0]), 4),
+                           {n: round(float(w), 4) for n, w in zip(names, model.coef_[0])}))
+    return Weights(thresholds=tuple(thresholds))
 
 
 def fit_weights(corpus_dir: Path, split: str, out: Path, settings: MatchSettings) -> dict:

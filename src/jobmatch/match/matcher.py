@@ -97,7 +97,7 @@ class Matcher:
                      explanation=explain(score, eligible, checks, coverage, used, contributions),
                      score_parts={"mode": self.settings.mode, "features": used,
                                   "contributions": {k: round(v, 4) for k, v in contributions.items()},
-                                  "bias": self.weights.bias})
+                                  "grade_thresholds": [g for g, _, _ in self.weights.thresholds]})
 
     def _finish(self, matches: list[Match], top: int | None) -> list[Match]:
         if self.settings.strict:

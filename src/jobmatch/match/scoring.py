@@ -28,16 +28,22 @@ NEUTRAL = 0.5  # a feature that does not apply (the notice states no such requir
 
 @dataclass(frozen=True)
 class Weights:
-    """Logistic weights over named features (one set per scoring mode)."""
-    bias: float
-    weights: dict[str, float]
+    """An ordinal logistic model over named features: one logistic regression per grade
+    threshold ("grade >= 1", ">= 2", ">= 3"); the score is their mean probability, i.e. the
+    expected relevance grade divided by the top grade."""
+    thresholds: tuple[tuple[int, float, dict[str, float]], ...]     # (grade, bias, weights)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(n for _, _, w in self.thresholds for n in w))
 
     def to_json(self) -> dict:
-        return {"bias": self.bias, "weights": self.weights}
+        return {"thresholds": [{"grade": g, "bias": b, "weights": w} for g, b, w in self.thresholds]}
 
     @classmethod
     def from_json(cls, data: dict) -> "Weights":
-        return cls(bias=float(data["bias"]), weights={k: float(v) for k, v in data["weights"].items()})
+        return cls(thresholds=tuple((int(t["grade"]), float(t["bias"]), {k: float(v) for k, v in t["weights"].items()})
+                                    for t in data["thresholds"]))
 
 
 def doc_vector(parts: dict[str, np.ndarray]) -> np.ndarray | None:
@@ -98,15 +104,19 @@ def feature_vector(features: dict[str, float | None], names: tuple[str, ...]) ->
 
 
 def combine(features: dict[str, float | None], weights: Weights) -> tuple[float, dict[str, float]]:
-    """Score in (0, 1) and each feature's contribution to the logit (weight x value)."""
-    contributions = {}
-    logit = weights.bias
-    for name, weight in weights.weights.items():
-        value = features.get(name)
-        value = NEUTRAL if value is None else float(value)
-        contributions[name] = weight * value
-        logit += contributions[name]
-    return 1.0 / (1.0 + math.exp(-logit)), contributions
+    """Score in (0, 1) and each feature's contribution to it, in logit units averaged over the
+    thresholds (weight x value): positive helped, negative hurt."""
+    contributions = {name: 0.0 for name in weights.names}
+    probabilities = []
+    for _, bias, feature_weights in weights.thresholds:
+        logit = bias
+        for name, weight in feature_weights.items():
+            value = features.get(name)
+            effect = weight * (NEUTRAL if value is None else float(value))
+            contributions[name] += effect / len(weights.thresholds)
+            logit += effect
+        probabilities.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit)))))
+    return sum(probabilities) / len(probabilities), contributions
 
 
 def is_eligible(checks: list[RequirementCheck]) -> bool:
