@@ -196,6 +196,23 @@ def version() -> None:
     typer.echo(__version__)
 
 
+@app.command()
+def train(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder (train split trains, dev tunes)"),
+          out: Path = typer.Option(Path("models"), help="writes OUT/competency-tagger and OUT/jobmatch-pipeline"),
+          with_skillspan: Optional[Path] = typer.Option(None, "--with-skillspan",
+                                                        help="SkillSpan folder: add its train (and dev) sentences"),
+          seed: int = typer.Option(0, help="random seed (same seed, same data: same model)"),
+          max_steps: Optional[int] = typer.Option(None, help="training steps (default: tagger.cfg)")) -> None:
+    """Train the free-text competency tagger and assemble the extraction pipeline around it."""
+    from jobmatch.train import TrainSettings, train_competency_tagger
+
+    result = train_competency_tagger(corpus, out, TrainSettings(seed=seed, max_steps=max_steps),
+                                     skillspan_dir=with_skillspan)
+    typer.echo(json.dumps({"tagger": str(result.tagger_dir), "pipeline": str(result.pipeline_dir),
+                           "data": result.data, "dev": result.dev, "train_seconds": round(result.train_seconds, 1),
+                           "wall_seconds": round(result.wall_seconds, 1)}, indent=2))
+
+
 # -- matching -------------------------------------------------------------------------------
 index_app = typer.Typer(no_args_is_help=True, help="A persistent FAISS index of vacancy notices and CVs.")
 app.add_typer(index_app, name="index")

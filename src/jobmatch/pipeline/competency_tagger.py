@@ -1,0 +1,228 @@
+"""jobmatch_competency_tagger: the trained tagger for the free-text skills that no taxonomy list
+holds ("three-way matching", "Concur", "GR/IR clearing"), combined with the rule spans.
+
+The component wraps a small spaCy NER pipeline (CNN tok2vec + transition-based NER, trained by
+`jobmatch train` on the corpus train split; see `jobmatch.train`). It tags each line of the text
+(the unit it was trained on), drops a tagged span that overlaps a span the rules already found
+(the rules carry a curated taxonomy id, and the dev split scores the rules-first union higher), and
+links each remaining span to the taxonomy: exact label or synonym, else the nearest name by
+character n-gram cosine when it clears `link_threshold`, else `{"id": None, "new": True}`.
+
+`tag_tokens()` runs the trained tagger over pre-split sentences (SkillSpan's format) for the
+evaluation harness."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+import srsly
+from sklearn.feature_extraction.text import TfidfVectorizer
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from jobmatch.errors import ConfigError
+from jobmatch.extract.competencies import competency_type, in_competency_region, taxonomy_names
+from jobmatch.extract.regions import section_at
+from jobmatch.pipeline.extensions import SPANS_KEY, add_span, prepare
+from jobmatch.taxonomy import load_taxonomy
+
+FACTORY = "jobmatch_competency_tagger"
+LABEL = "COMPETENCY"
+MODEL_DIR = "model"             # the wrapped NER pipeline, inside the component's folder
+NAMES_FILE = "taxonomy.jsonl"   # the taxonomy names spans are linked to, saved with the component
+DEFAULT_TAGGER_DIR = Path(__file__).resolve().parents[3] / "models" / "competency-tagger"
+_LINE = re.compile(r"[^\n]+")
+
+
+class TaxonomyLinker:
+    """Span text -> taxonomy id: an exact (case-insensitive) label or synonym, else the nearest
+    name by character 2-4-gram TF-IDF cosine if it reaches `threshold`, else None (a new skill)."""
+
+    def __init__(self, names: list[dict], threshold: float):
+        self.names = names
+        self.threshold = threshold
+        self.exact: dict[str, str] = {}
+        self.types: dict[str, str] = {}
+        for entry in names:
+            self.exact.setdefault(entry["name"].lower(), entry["id"])
+            self.types.setdefault(entry["id"], entry.get("type") or "skill")
+        self.ids = [entry["id"] for entry in names]
+        self.vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=True, sublinear_tf=True)
+        self.matrix = self.vectorizer.fit_transform([entry["name"] for entry in names]) if names else None
+
+    def link(self, texts: list[str]) -> list[tuple[str | None, float]]:
+        """(id or None, similarity) for each text; similarity 1.0 for an exact name."""
+        results: list[tuple[str | None, float]] = [(self.exact.get(t.lower()), 1.0) for t in texts]
+        todo = [i for i, (cid, _) in enumerate(results) if cid is None]
+        if todo and self.matrix is not None:
+            similarity = self.vectorizer.transform([texts[i] for i in todo]) @ self.matrix.T
+            for row, i in enumerate(todo):
+                scores = similarity.getrow(row)
+                if scores.nnz:
+                    best = scores.indices[scores.data.argmax()]
+                    score = float(scores.data.max())
+                    results[i] = (self.ids[best], score) if score >= self.threshold else (None, score)
+                else:
+                    results[i] = (None, 0.0)
+        return results
+
+
+class CompetencyTagger:
+    def __init__(self, nlp: Language, name: str, spans_key: str, prefer: str, link_threshold: float, batch_size: int,
+                 extra_taxonomy_files: list[str]):
+        if prefer not in ("model", "rules"):
+            raise ConfigError(f"{name}: prefer must be 'model' or 'rules', not {prefer!r}")
+        self.name = name
+        self.prefer = prefer
+        self.spans_key = spans_key
+        self.link_threshold = link_threshold
+        self.batch_size = batch_size
+        self.model: Language | None = None
+        self.names = taxonomy_names(load_taxonomy(tuple(extra_taxonomy_files)))
+        self.linker = TaxonomyLinker(self.names, link_threshold)
+
+    # -- the trained model -------------------------------------------------------------------
+    def set_model(self, model: Language) -> None:
+        """Use this trained NER pipeline (one with an `ner` component that predicts COMPETENCY)."""
+        if "ner" not in model.pipe_names or LABEL not in model.get_pipe("ner").labels:
+            raise ConfigError(f"the competency tagger model must have an 'ner' component with the {LABEL} label "
+                              f"(it has {model.pipe_names})")
+        self.model = model
+
+    def set_taxonomy(self, names: list[dict]) -> None:
+        """Link to these {"id", "name"} entries (saved with the component, so a saved pipeline needs
+        no taxonomy files at load time)."""
+        self.names = [dict(entry) for entry in names]
+        self.linker = TaxonomyLinker(self.names, self.link_threshold)
+
+    def _require_model(self) -> Language:
+        if self.model is None:
+            raise ConfigError(f"the {self.name} component has no trained model: train one with `jobmatch train` "
+                              f"or load the pipeline from a folder that has one")
+        return self.model
+
+    def tag_texts(self, texts: list[str]) -> list[list[tuple[int, int]]]:
+        """Character (start, end) of the COMPETENCY spans the model finds in each text."""
+        model = self._require_model()
+        return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == LABEL]
+                for doc in model.pipe(texts, batch_size=self.batch_size)]
+
+    def tag_document(self, text: str) -> list[tuple[int, int]]:
+        """Character spans in a whole text, tagged line by line as the model was trained."""
+        lines = [m for m in _LINE.finditer(text) if m.group(0).strip()]
+        found = self.tag_texts([m.group(0) for m in lines])
+        return [(m.start() + s, m.start() + e) for m, spans in zip(lines, found) for s, e in spans]
+
+    # -- the pipeline component ----------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        prepare(doc)
+        self.add_spans(doc, self.tag_document(doc.text))
+        return doc
+
+    def pipe(self, docs, batch_size: int = 32):
+        for doc in docs:
+            yield self(doc)
+
+    def add_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> None:
+        """Merge tagged spans with the rule spans already in doc.spans[spans_key] and link them.
+
+        `prefer="model"`: a tagged span replaces the rule spans it overlaps and takes over their
+        taxonomy id (the model draws the boundaries the annotators drew, the rule names the
+        competency); `prefer="rules"`: a tagged span that overlaps a rule span is dropped."""
+        group = list(doc.spans[self.spans_key])
+        ruled = [s for s in group if s.label_ == LABEL]
+        kind, sections = doc._.kind or "cv", doc._.sections or []
+        fresh: list[tuple[int, int, str | None]] = []
+        replaced: set[tuple[int, int]] = set()
+        for start, end in spans:
+            overlapping = [r for r in ruled if start < r.end_char and r.start_char < end]
+            if overlapping and self.prefer == "rules":
+                continue
+            if any(start < b and a < end for a, b, _ in fresh):
+                continue
+            if not overlapping and not in_competency_region(kind, sections, len(doc.text), start):
+                continue
+            inherited = next((r._.attrs.get("id") for r in overlapping if r._.attrs.get("id")), None)
+            replaced.update((r.start_char, r.end_char) for r in overlapping)
+            fresh.append((start, end, inherited))
+        if replaced:
+            doc.spans[self.spans_key] = [s for s in group
+                                         if not (s.label_ == LABEL and (s.start_char, s.end_char) in replaced)]
+        links = self.linker.link([doc.text[s:e] for s, e, cid in fresh if cid is None])
+        for start, end, inherited in fresh:
+            cid, similarity = (inherited, 1.0) if inherited else links.pop(0)
+            ctype = competency_type(kind, section_at(sections, start), self.linker.types.get(cid))
+            attrs = {"id": cid, "new": cid is None, "type": ctype, "source": "tagger",
+                     "link_similarity": round(similarity, 3)}
+            add_span(doc, LABEL, start, end, attrs, self.spans_key)
+
+    # -- serialisation ---------------------------------------------------------------------------
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self._require_model().to_disk(path / MODEL_DIR)
+        srsly.write_jsonl(path / NAMES_FILE, self.names)
+
+    def from_disk(self, path, *, exclude=()) -> "CompetencyTagger":
+        path = Path(path)
+        if not (path / MODEL_DIR / "config.cfg").is_file():
+            raise ConfigError(f"{path}: no trained competency tagger model ({MODEL_DIR}/config.cfg is missing)")
+        self.set_model(spacy.load(path / MODEL_DIR))
+        if (path / NAMES_FILE).is_file():
+            self.set_taxonomy(list(srsly.read_jsonl(path / NAMES_FILE)))
+        return self
+
+
+@Language.factory(FACTORY, default_config={"spans_key": SPANS_KEY, "prefer": "model", "link_threshold": 0.4,
+                                           "batch_size": 256, "extra_taxonomy_files": []})
+def make_competency_tagger(nlp: Language, name: str, spans_key: str, prefer: str, link_threshold: float,
+                           batch_size: int, extra_taxonomy_files: list[str]) -> CompetencyTagger:
+    return CompetencyTagger(nlp, name, spans_key, prefer, link_threshold, batch_size, extra_taxonomy_files)
+
+
+def load_tagger(path: str | Path | None = None) -> CompetencyTagger:
+    """The trained tagger component saved by `jobmatch train` (default: models/competency-tagger)."""
+    return _load_tagger(str(Path(path or DEFAULT_TAGGER_DIR).resolve()))
+
+
+@lru_cache(maxsize=2)
+def _load_tagger(path: str) -> CompetencyTagger:
+    folder = Path(path)
+    if not (folder / "config.cfg").is_file():
+        raise ConfigError(f"competency tagger folder {folder} does not exist or has no config.cfg "
+                          f"(train it with `jobmatch train`)")
+    nlp = spacy.load(folder)
+    names = [n for n in nlp.pipe_names if nlp.get_pipe_meta(n).factory == FACTORY]
+    if not names:
+        raise ConfigError(f"{folder} has no {FACTORY!r} component (it has {nlp.pipe_names})")
+    return nlp.get_pipe(names[0])
+
+
+def tokens_to_spans(tokens: list[str], char_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans in the space-joined tokens -> (start, end) token indices, end exclusive;
+    a span that starts or ends inside a token takes the whole token."""
+    starts, ends, position = [], [], 0
+    for token in tokens:
+        starts.append(position)
+        ends.append(position + len(token))
+        position += len(token) + 1
+    out = []
+    for start, end in char_spans:
+        first = next((i for i, e in enumerate(ends) if e > start), None)
+        last = next((i for i in range(len(tokens) - 1, -1, -1) if starts[i] < end), None)
+        if first is not None and last is not None and first <= last and (first, last + 1) not in out:
+            out.append((first, last + 1))
+    return out
+
+
+def tag_tokens(sentences: list[list[str]], tagger_dir: str | Path | None = None) -> list[list[tuple[int, int]]]:
+    """COMPETENCY spans of pre-tokenised sentences as (start, end) token indices (end exclusive).
+
+    The tokens are joined with spaces and tagged with jobmatch's own tokenizer, so the model sees
+    text as it does in a document; spans are mapped back onto the given tokens."""
+    tagger = load_tagger(tagger_dir)
+    texts = [" ".join(tokens) for tokens in sentences]
+    return [tokens_to_spans(tokens, spans) for tokens, spans in zip(sentences, tagger.tag_texts(texts))]

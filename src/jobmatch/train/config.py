@@ -1,0 +1,27 @@
+"""The tagger's training settings: the spaCy config in this folder (`tagger.cfg`) plus the few
+values `jobmatch train` sets per run (data paths, seed, step budget)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+TAGGER_CONFIG = Path(__file__).with_name("tagger.cfg")
+
+
+@dataclass(frozen=True)
+class TrainSettings:
+    """What a training run may change without editing tagger.cfg."""
+    seed: int = 0
+    max_steps: int | None = None      # None: the value in tagger.cfg
+    eval_frequency: int | None = None
+    patience: int | None = None
+    config_path: Path = TAGGER_CONFIG
+
+    def overrides(self, train_path: Path, dev_path: Path) -> dict:
+        """spaCy config overrides for one run (dotted names as `spacy train --x.y` takes them)."""
+        values = {"paths.train": str(train_path), "paths.dev": str(dev_path), "system.seed": self.seed}
+        for name in ("max_steps", "eval_frequency", "patience"):
+            if getattr(self, name) is not None:
+                values[f"training.{name}"] = getattr(self, name)
+        return values

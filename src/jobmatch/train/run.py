@@ -1,0 +1,91 @@
+"""One training run of the competency tagger: corpus train split (plus SkillSpan train when
+given) -> DocBin -> spaCy training with dev picking the best model -> the tagger component saved
+to `<out>/competency-tagger` -> the whole extraction pipeline assembled around it."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+
+from jobmatch.corpus.loader import load_corpus
+from jobmatch.errors import ConfigError
+from jobmatch.extract.competencies import taxonomy_names
+from jobmatch.pipeline.competency_tagger import FACTORY, CompetencyTagger
+from jobmatch.taxonomy import load_taxonomy
+from jobmatch.train.config import TrainSettings
+from jobmatch.train.evaluate import corpus_dev_scores
+from jobmatch.train.examples import corpus_segments, skillspan_segments, write_docbin
+from jobmatch.train.loop import train_ner
+
+TAGGER_DIR = "competency-tagger"
+PIPELINE_DIR = "jobmatch-pipeline"
+
+
+@dataclass
+class TrainResult:
+    tagger_dir: Path
+    pipeline_dir: Path | None
+    data: dict = field(default_factory=dict)        # segment and span counts per DocBin
+    dev: dict = field(default_factory=dict)         # rules / model / union span scores on corpus dev
+    train_seconds: float = 0.0
+    wall_seconds: float = 0.0
+
+
+def corpus_taxonomy_names(corpus_dir: Path) -> list[dict]:
+    """The packaged taxonomy plus the corpus's taxonomy additions (`corpora/taxonomy/*.yaml`),
+    the ids gold spans use, as the names tagged spans are linked to."""
+    files = tuple(str(p) for p in sorted((corpus_dir / "taxonomy").glob("*.yaml")))
+    return taxonomy_names(load_taxonomy(files))
+
+
+def build_tagger(ner_model, names: list[dict]) -> spacy.language.Language:
+    """A one-component pipeline holding the tagger: what `assemble(tagger_dir=...)` sources."""
+    nlp = spacy.blank("en")
+    tagger: CompetencyTagger = nlp.add_pipe(FACTORY)
+    tagger.set_model(ner_model)
+    tagger.set_taxonomy(names)
+    return nlp
+
+
+def train_competency_tagger(corpus_dir: str | Path, out_dir: str | Path, settings: TrainSettings = TrainSettings(),
+                            skillspan_dir: str | Path | None = None, assemble_pipeline: bool = True,
+                            evaluate_dev: bool = True) -> TrainResult:
+    """Train on the corpus train split (and SkillSpan train), tune on dev (and SkillSpan dev),
+    save the tagger and, unless told not to, the assembled pipeline, both under `out_dir`."""
+    started = time.perf_counter()
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    corpus = load_corpus(corpus_dir)
+    train_segments, dev_segments = corpus_segments(corpus, "train"), corpus_segments(corpus, "dev")
+    if skillspan_dir is not None:
+        skillspan_dir = Path(skillspan_dir)
+        if not skillspan_dir.is_dir():
+            raise ConfigError(f"SkillSpan folder {skillspan_dir} does not exist")
+        train_segments += skillspan_segments(skillspan_dir / "train.jsonl")
+        dev_segments += skillspan_segments(skillspan_dir / "dev.jsonl")
+    tokenizer = spacy.blank("en")
+    result = TrainResult(tagger_dir=out_dir / TAGGER_DIR, pipeline_dir=None)
+    with tempfile.TemporaryDirectory(prefix="jobmatch-train-") as tmp:
+        work = Path(tmp)
+        result.data["train"] = write_docbin(tokenizer, train_segments, work / "train.spacy")
+        result.data["dev"] = write_docbin(tokenizer, dev_segments, work / "dev.spacy")
+        ner_model, result.train_seconds = train_ner(work / "train.spacy", work / "dev.spacy", work / "model", settings)
+    tagger_nlp = build_tagger(ner_model, corpus_taxonomy_names(corpus_dir))
+    tagger_nlp.meta.update({"name": "competency_tagger", "description": "jobmatch trained COMPETENCY tagger",
+                            "jobmatch_training": {"seed": settings.seed, "skillspan": skillspan_dir is not None,
+                                                  "data": result.data}})
+    if result.tagger_dir.is_dir():
+        shutil.rmtree(result.tagger_dir)      # no stale files of an earlier model
+    result.tagger_dir.parent.mkdir(parents=True, exist_ok=True)
+    tagger_nlp.to_disk(result.tagger_dir)
+    if assemble_pipeline:
+        from jobmatch.pipeline import assemble
+        result.pipeline_dir = assemble(out_dir / PIPELINE_DIR, tagger_dir=result.tagger_dir)
+    if evaluate_dev:
+        result.dev = corpus_dev_scores(corpus, tagger_nlp.get_pipe(FACTORY))
+    result.wall_seconds = time.perf_counter() - started
+    return result

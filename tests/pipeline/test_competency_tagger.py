@@ -1,0 +1,141 @@
+"""The trained competency tagger component: merging with rule spans, taxonomy links, serialisation,
+the SkillSpan token interface, and the shipped model on sentences it has not seen."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import spacy
+from spacy.training import Example
+
+from jobmatch.errors import ConfigError
+from jobmatch.pipeline.competency_tagger import (DEFAULT_TAGGER_DIR, FACTORY, TaxonomyLinker, load_tagger,
+                                                 tag_tokens, tokens_to_spans)
+from jobmatch.pipeline.extensions import SPANS_KEY, add_span, prepare
+from jobmatch.taxonomy import load_taxonomy
+
+NAMES = [{"id": "skill.erp_sap", "name": "SAP", "type": "skill"},
+         {"id": "skill.accounts_payable", "name": "accounts payable", "type": "skill"},
+         {"id": "skill.reconciliation", "name": "bank reconciliation", "type": "skill"}]
+TRAIN = [("- Payment runs in Concur and SAP FI.", ["Concur", "SAP FI"]),
+         ("- Vendor master data in Coupa.", ["Coupa"]),
+         ("- Invoices posted in Concur every week.", ["Concur"]),
+         ("Tools: Coupa, SAP FI, Excel", ["Coupa", "SAP FI", "Excel"]),
+         ("SKILLS", []), ("Finance Assistant, Geneva", [])]
+
+
+@pytest.fixture(scope="module")
+def ner_model():
+    """A tiny NER model that learns four tool names in a few dozen updates (about a second)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner")
+    examples = []
+    for text, skills in TRAIN:
+        entities = [(text.index(s), text.index(s) + len(s), "COMPETENCY") for s in skills]
+        examples.append(Example.from_dict(nlp.make_doc(text), {"entities": entities}))
+    spacy.util.fix_random_seed(0)
+    optimizer = nlp.initialize(lambda: examples)
+    rng = random.Random(0)
+    for _ in range(40):
+        rng.shuffle(examples)
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    return nlp
+
+
+def _tagger_pipeline(ner_model, **config):
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe(FACTORY, config=config)
+    tagger.set_model(ner_model)
+    tagger.set_taxonomy(NAMES)
+    return nlp
+
+
+def _competencies(doc):
+    return [(s.text, s._.attrs.get("id"), s._.attrs.get("new")) for s in doc.spans[SPANS_KEY] if s.label_ == "COMPETENCY"]
+
+
+def test_tagged_spans_are_linked_or_marked_new(ner_model):
+    doc = _tagger_pipeline(ner_model)("SKILLS\n- Payment runs in Concur and SAP FI.")
+    assert _competencies(doc) == [("Concur", None, True), ("SAP FI", "skill.erp_sap", False)]
+
+
+def test_model_span_replaces_an_overlapping_rule_span_and_keeps_its_id(ner_model):
+    nlp = _tagger_pipeline(ner_model)
+    doc = prepare(nlp.make_doc("- Payment runs in Concur and SAP FI."))
+    add_span(doc, "COMPETENCY", 29, 32, {"id": "skill.erp_sap", "type": "skill"})        # the rules' "SAP"
+    add_span(doc, "LANGUAGE", 0, 1, {"lang": "en"})
+    doc = nlp.get_pipe(FACTORY)(doc)
+    assert sorted(_competencies(doc)) == [("Concur", None, True), ("SAP FI", "skill.erp_sap", False)]
+    assert [s.label_ for s in doc.spans[SPANS_KEY]].count("LANGUAGE") == 1
+
+
+def test_rules_first_keeps_the_rule_span(ner_model):
+    nlp = _tagger_pipeline(ner_model, prefer="rules")
+    doc = prepare(nlp.make_doc("- Payment runs in Concur and SAP FI."))
+    add_span(doc, "COMPETENCY", 29, 32, {"id": "skill.erp_sap", "type": "skill"})
+    doc = nlp.get_pipe(FACTORY)(doc)
+    assert sorted(_competencies(doc)) == [("Concur", None, True), ("SAP", "skill.erp_sap", None)]
+
+
+def test_unknown_preference_is_a_config_error():
+    with pytest.raises(ConfigError, match="prefer"):
+        spacy.blank("en").add_pipe(FACTORY, config={"prefer": "both"})
+
+
+def test_round_trip_through_disk_gives_the_same_spans(ner_model, tmp_path):
+    nlp = _tagger_pipeline(ner_model)
+    text = "Tools: Coupa, SAP FI, Excel\n- Vendor master data in Coupa."
+    before = _competencies(nlp(text))
+    nlp.to_disk(tmp_path / "tagger")
+    restored = spacy.load(tmp_path / "tagger")
+    assert before and _competencies(restored(text)) == before
+    assert restored.get_pipe(FACTORY).names == NAMES
+
+
+def test_a_component_without_a_model_says_how_to_get_one(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe(FACTORY)
+    with pytest.raises(ConfigError, match="jobmatch train"):
+        nlp("SAP")
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_tagger(tmp_path / "nowhere")
+
+
+def test_linker_exact_name_nearest_name_or_new():
+    linker = TaxonomyLinker(NAMES, threshold=0.5)
+    exact, near, unrelated = linker.link(["Accounts Payable", "bank reconciliations", "Kubernetes"])
+    assert exact == ("skill.accounts_payable", 1.0)
+    assert near[0] == "skill.reconciliation" and 0.5 <= near[1] < 1.0
+    assert unrelated[0] is None
+
+
+def test_character_spans_map_back_onto_the_given_tokens():
+    tokens = ["Experience", "with", "Kubernetes,", "Helm"]
+    # "Kubernetes" ends inside the token "Kubernetes,": the whole token is taken.
+    assert tokens_to_spans(tokens, [(16, 26), (28, 32)]) == [(2, 3), (3, 4)]
+
+
+# -- the shipped model (models/competency-tagger, committed) --------------------------------------
+
+@pytest.fixture(scope="module")
+def shipped():
+    if not (DEFAULT_TAGGER_DIR / "config.cfg").is_file():
+        pytest.skip("models/competency-tagger is not trained (run `jobmatch train`)")
+    return load_tagger()
+
+
+def test_shipped_model_tags_a_free_text_skill_no_taxonomy_entry_holds(shipped):
+    sentence = "- Reconciled petty cash and prepared payroll journals in Oracle Fusion for the regional office."
+    found = [sentence[s:e] for s, e in shipped.tag_document(sentence)]
+    assert "Oracle Fusion" in found
+    names = {n.lower() for c in load_taxonomy().competencies.values() for n in c.names}
+    assert "oracle fusion" not in names
+
+
+def test_tag_tokens_returns_token_spans_per_sentence(shipped):
+    sentences = [["Experience", "with", "Python", "and", "SQL", "is", "required", "."], ["Salary", ":", "<SALARY>"]]
+    spans = tag_tokens(sentences)
+    assert len(spans) == 2
+    assert (2, 3) in spans[0] and (4, 5) in spans[0]
+    assert all(0 <= s < e <= len(tokens) for tokens, found in zip(sentences, spans) for s, e in found)

@@ -1,0 +1,55 @@
+"""A tiny end-to-end training run: a handful of documents, a few dozen steps, seconds."""
+
+import json
+
+import spacy
+
+from jobmatch.pipeline.competency_tagger import FACTORY, load_tagger
+from jobmatch.train import TrainSettings, train_competency_tagger
+
+SKILL_LINES = [
+    ("- Deployed Kubernetes clusters and wrote Terraform modules.", ["Kubernetes", "Terraform"]),
+    ("- Automated backups with Ansible and monitored services in Grafana.", ["Ansible", "Grafana"]),
+    ("- Built Kubernetes operators; reviewed Terraform plans.", ["Kubernetes", "Terraform"]),
+    ("- Maintained Ansible playbooks for the Grafana stack.", ["Ansible", "Grafana"]),
+]
+
+
+def _write_cv(root, doc_id, lines):
+    text = "CV\nPROFESSIONAL EXPERIENCE\nSystems Engineer\n" + "\n".join(line for line, _ in lines) + "\n"
+    spans = [{"label": "COMPETENCY", "text": skill, "occurrence": text[:text.index(line)].count(skill),
+              "attrs": {"id": None, "type": "skill"}} for line, skills in lines for skill in skills]
+    (root / "cvs" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    annotation = {"id": doc_id, "kind": "cv", "language": "en", "layout": "chronological", "spans": spans, "profile": {}}
+    (root / "annotations" / f"{doc_id}.json").write_text(json.dumps(annotation), encoding="utf-8")
+
+
+def _tiny_corpus(root):
+    for folder in ("cvs", "notices", "annotations", "taxonomy"):
+        (root / folder).mkdir(parents=True)
+    ids = {"train": ["cv-ict-001", "cv-ict-002", "cv-ict-003"], "dev": ["cv-ict-004"], "test": []}
+    for n, doc_id in enumerate(ids["train"] + ids["dev"]):
+        _write_cv(root, doc_id, SKILL_LINES[n:] + SKILL_LINES[:n])
+    (root / "splits.json").write_text(json.dumps(ids), encoding="utf-8")
+    (root / "taxonomy" / "ict.yaml").write_text("skill.observability: {label: Observability, type: skill, "
+                                                "synonyms: [Grafana]}\n", encoding="utf-8")
+    return root
+
+
+def test_tiny_training_run_writes_a_tagger_and_a_pipeline_that_tag(tmp_path):
+    corpus = _tiny_corpus(tmp_path / "corpus")
+    result = train_competency_tagger(corpus, tmp_path / "models",
+                                     TrainSettings(seed=1, max_steps=60, eval_frequency=20, patience=1000))
+    assert result.data["train"] == {"segments": 3 * 7, "spans": 3 * 8, "widened": 0}
+    assert set(result.dev) == {"rules", "model", "union", "link_accuracy"}
+    assert result.dev["model"]["gold"] == 8
+    # The tagger learnt the four tools from three documents and finds them in a line it has not seen.
+    tagger = load_tagger(result.tagger_dir)
+    [spans] = tagger.tag_texts(["- Upgraded Kubernetes and Grafana on the cluster."])
+    text = "- Upgraded Kubernetes and Grafana on the cluster."
+    assert [text[s:e] for s, e in spans] == ["Kubernetes", "Grafana"]
+    # The corpus taxonomy addition travels with the component: Grafana links to its id.
+    assert tagger.linker.link(["grafana"]) == [("skill.observability", 1.0)]
+    pipeline = spacy.load(result.pipeline_dir)
+    assert FACTORY in pipeline.pipe_names
+    assert pipeline.pipe_names.index(FACTORY) == pipeline.pipe_names.index("jobmatch_competency_rules") + 1
