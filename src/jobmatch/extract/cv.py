@@ -9,7 +9,7 @@ from bisect import bisect_right
 from jobmatch.extract.regions import regions, section_at
 from jobmatch.model import EducationEntry, JobPeriod, LanguageSkill, Profile, Section, Span
 from jobmatch.normalise.degrees import find_degrees, isced_level
-from jobmatch.normalise.fields import find_fields
+from jobmatch.normalise.fields import FIELD_LABEL, field_code, field_phrase_after, find_fields, split_field_list
 from jobmatch.normalise.languages import find_languages, level_in
 from jobmatch.normalise.years import find_year_requirements
 from jobmatch.normalise.periods import find_date_ranges, months_between, union_years
@@ -258,18 +258,34 @@ def education_entries(text: str, sections: list[Section], spans: list[Span]) -> 
     entries = []
     searched = regions(sections, {"education"}, len(text))
     fields = [(s, e, code) for s, e, code in find_fields(text)]
+    # Post-nominal degrees on the name line ("RAFAEL COSTA ALMEIDA, PhD"): spans, not entries.
+    name_line_end = text.find("\n", text.find("\n", 0) + 1 if text.startswith("\n") else 0)
+    name_line_end = len(text) if name_line_end < 0 else name_line_end
+    if not any(a <= 0 < b for a, b in searched):
+        for start, end, level in find_degrees(text[:name_line_end]):
+            if "," in text[:start] or text[:start].rstrip().endswith(("Dr.", "DR.")) or start == 0:
+                spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
+    field_spans: list[tuple[int, int]] = []
     for start, end, level in find_degrees(text):
         if not any(a <= start < b for a, b in searched):
             continue
         spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
         line_left, line_right = _line_bounds(text, start, end)
-        field = next((code for s, e, code in fields if line_left <= s < line_right and s >= start), None)
+        # School-leaving certificates name a stream ("série économique"), not a field of study.
+        phrase = field_phrase_after(text, end, line_right) if level != "secondary" else None
+        if phrase and not find_degrees(text[phrase[0]:phrase[1]]):
+            field_spans.extend(split_field_list(text, *phrase))
+        field = field_code(text[phrase[0]:phrase[1]]) if phrase else None
+        field = field or next((code for s, e, code in fields if line_left <= s < line_right and s >= start), None)
         field = field or next((code for s, e, code in fields if line_left <= s < line_right), None)
         entries.append(EducationEntry(level=level, field=field, text=text[line_left:line_right].strip()))
-    for s, e, code in fields:
-        if any(a <= s < b for a, b in searched) and any(_line_bounds(text, s, e) == _line_bounds(text, d.start, d.end)
-                                                       for d in spans if d.label == "DEGREE"):
-            spans.append(_span(text, "FIELD", s, e, isced_f=code))
+    for label in FIELD_LABEL.finditer(text):
+        if any(a <= label.start() < b for a, b in searched):
+            phrase = field_phrase_after(text, label.end(), _line_bounds(text, label.end(), label.end())[1])
+            if phrase:
+                field_spans.extend(split_field_list(text, *phrase))
+    for s, e in sorted(set(field_spans)):
+        spans.append(_span(text, "FIELD", s, e, isced_f=field_code(text[s:e])))
     return entries
 
 

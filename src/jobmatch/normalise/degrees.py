@@ -9,43 +9,77 @@ from jobmatch.vocab import DEGREE_LEVELS
 # Ordered: the first pattern that matches at a position decides the level. Word boundaries are
 # explicit because abbreviations carry dots ("M.Sc.", "LL.M.").
 _B = r"(?<![\w.])"
-_E = r"(?![\w])"
+_E = r"(?![\w]|-\w)"
+_APOS = "['’]"
+_FIELD_WORDS = r"(?: (?!in\b|en\b|of\b|and\b|with\b|from\b|at\b)[a-z]+)?"   # "Master of Public Policy", not "Master of Science in"
 DEGREE_PATTERNS: list[tuple[str, str]] = [
     ("master", r"ph\.?\s?d\.?\s*\(\s*abd\s*\)"),  # all-but-dissertation: not a doctorate
-    ("doctorate", r"ph\.?\s?d\.?|d\.?\s?phil\.?|doctoral degree|doctorate(?: degree)?|doctorat|doctorado|doctor of [a-z]+|ed\.?\s?d\.?"),
-    ("master", r"advanced university degree|advanced degree|higher university degree|master'?s(?: degree)?|master of [a-z]+(?: [a-z]+)?|master(?: 2| ii| degree| professionnel| recherche)?|"
-               r"m\.\s?sc\.?|msc|m\.\s?a\.|m\.\s?phil\.?|mphil|mba|emba|ll\.\s?m\.?|llm|mpa|mpp|m\.?\s?eng\.?|"
+    ("doctorate", r"ph\.?\s?d\.?|d\.?\s?phil\.?|dr\.-ing\.?|doctoral degree|doctorate(?: degree)?|doctorat|doctorado|doutorado|"
+                  rf"doctor of [a-z]+{_FIELD_WORDS}|ed\.?\s?d\.?"),
+    ("master", rf"advanced university degree|advanced degree|higher university degree|master of [a-z]+{_FIELD_WORDS}|"
+               rf"master{_APOS}?s(?: level)?(?: degree)?|master in [a-z]+{_FIELD_WORDS}|"
+               r"master(?: 2| ii| degree| professionnel| recherche)?|mast[eè]re(?: spécialisé| de recherche)?|"
+               r"m\.\s?sc\.?|msc|m\.\s?a\.|m\.\s?s\.|m\.\s?phil\.?|mphil|(?:executive )?mba|emba|ll\.\s?m\.?|llm|mpa|mpp|mph|"
+               r"m\.?\s?eng\.?|m\.\s?tech\.?|m\.\s?stat\.?|"
                r"postgraduate degree|post-graduate degree|graduate degree|second(?:-level)? university degree|"
                r"diplôme (?:universitaire )?(?:supérieur|de master|d'ingénieur)|dea|dess|bac\s?\+\s?5|"
-               r"máster|maestría|magíster|magister|título (?:universitario )?(?:superior|de posgrado|de maestría)|"
-               r"diploma de posgrado|ingeniero superior|diplom-ingenieur|ma"),
-    ("bachelor", r"first[- ]level university degree|first university degree|bachelor'?s?(?: degree)?|bachelor of [a-z]+|"
-                 r"b\.\s?sc\.?|bsc(?:\s?\(hons\))?|b\.\s?a\.|b\.?\s?eng\.?|ll\.\s?b\.?|llb|b\.?com|bba|"
-                 r"undergraduate degree|university degree|licence(?: professionnelle)?|licenciatura|licenciado|"
+               r"máster(?: universitario| oficial)?|maestría|mestrado|magíster|magister|laurea magistrale|"
+               r"título (?:universitario )?(?:superior|de posgrado|de maestría)|"
+               r"diploma de posgrado|ingeniero superior|diplom-ingenieur|specialist diploma|ma"),
+    ("bachelor", rf"first[- ]level university degree|first university degree|bachelor of [a-z]+{_FIELD_WORDS}|"
+                 rf"bachelor{_APOS}?s?(?: degree)?|bachelier|"
+                 r"b\.\s?sc\.?(?:\s?\(hons\.?\))?|bsc(?:\s?\(hons\.?\))?|b\.\s?a\.(?:\s?\(hons\.?\))?|ba(?:\s?\(hons\.?\))|"
+                 r"b\.?\s?eng\.?|b\.\s?e\.|b\.\s?tech\.?|ll\.\s?b\.?|llb|b\.?com(?:\s?\(hons\.?\))?|bba|b\.b\.a\.|"
+                 r"undergraduate degree|university degree|licence(?: professionnelle| fondamentale)?|licenciatura|licenciado|"
+                 r"laurea triennale|bacharelado|pregrado|"
                  r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|bac\s?\+\s?[34]|"
                  r"(?:completed )?university studies|"
-                 r"ingeniero|ingénieur|ba"),
-    ("short_cycle", r"bac\s?\+\s?2|associate(?:'s)? degree|dut|bts|higher national diploma|hnd|técnico superior"),
-    ("secondary", r"high[- ]school diploma|secondary (?:school|education)(?: diploma| certificate)?|baccalauréat|"
-                  r"bachillerato|a-levels|completion of secondary|bac"),
+                 r"ingenier[oa]|ingénieur|ba"),
+    ("short_cycle", r"bac\s?\+\s?2|associate(?:'s)? degree|dut|bts|higher national diploma|hnd|técnico superior|tecnólogo|"
+                    r"brevet fédéral|federal diploma of higher education"),
+    ("secondary", r"high[- ]school diploma|higher secondary certificate|secondary (?:school|education)(?: diploma| certificate)?|"
+                  r"baccalauréat(?: général| technologique| professionnel)?|maturité(?: gymnasiale| professionnelle| fédérale)?|"
+                  r"certificat fédéral de capacité|federal vet diploma|cfc|bachillerato|a-levels|bac"),
 ]
 DEGREE_REGEX = re.compile("|".join(f"(?P<{level}{i}>{_B}(?:{pattern}){_E})" for i, (level, pattern) in enumerate(DEGREE_PATTERNS)),
                           re.IGNORECASE)
 # Bare "MA"/"BA" only in capitals (not the words "ma", "ba" in French/Spanish prose).
-_CASE_SENSITIVE = {"ma", "ba", "bac", "dea", "dess", "dut", "bts", "hnd"}
+_CASE_SENSITIVE = {"ma", "ba", "bac", "dea", "dess", "dut", "bts", "hnd", "cfc", "mph", "mpa", "mpp"}
+# "(MSc)", "(M.Sc.)", "(Master 2)", "(Dr. iur.)" right after a degree: its abbreviation or equivalent.
+# The corpus annotates these both ways (one span or two); one span scores better on train+dev.
+_BRACKETED = re.compile(r"\s?\((?P<inner>[^()\n]{1,40})\)")
+_ALTERNATIVE = re.compile(r"\bor\b|\bou\b|\bo\b|equivalent|équivalent|equivalente", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|.*\.)[A-Z][A-Za-z]*\.?(?:[ -]?[A-Za-z]+\.?)?$")
+# "Maîtrise parfaite du français", "driving licence": the words, not a degree.
+_NOT_A_DEGREE_AFTER = re.compile(r"\s+(?:parfaite|courante|du |de la |des |de l'|d'une |of (?:the )?(?:english|french|spanish|language))", re.IGNORECASE)
+_NOT_A_DEGREE_BEFORE = re.compile(r"(?:driving|driver'?s|pilot'?s?)\s+$", re.IGNORECASE)
 
 
 def find_degrees(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, level) for each degree expression in the text."""
+    """(start, end, level) for each degree expression in the text; an abbreviation or equivalent in
+    brackets right after a degree is part of it ("Master of Science (MSc)", "Maestría (MA)")."""
     found = []
+    covered_to = -1
     for m in DEGREE_REGEX.finditer(text):
+        if m.start() < covered_to:
+            continue
         words = m.group(0)
         if words.lower() in _CASE_SENSITIVE and not words.isupper() and words.lower() != "bac":
             continue
         if words.lower() == "bac" and words != "Bac" and not words.isupper():
             continue
+        if _NOT_A_DEGREE_AFTER.match(text, m.end()) or _NOT_A_DEGREE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
         level = re.sub(r"\d+$", "", m.lastgroup or "")
-        found.append((m.start(), m.end(), level))
+        end = m.end()
+        bracket = _BRACKETED.match(text, end)
+        if bracket:
+            inner = bracket["inner"].strip()
+            first = DEGREE_REGEX.match(inner)
+            whole = first and first.end() >= len(inner) - 15 and not _ALTERNATIVE.search(inner)
+            if whole or _ABBREVIATION.match(inner):
+                end = covered_to = bracket.end()
+        found.append((m.start(), end, level))
     return found
 
 
