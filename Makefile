@@ -14,8 +14,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
+DEMO_INDEX := build/demo-index
+DEMO_NOTICE := corpora/notices/n-tel-01.txt
+DEMO_CV := corpora/cvs/cv-ict-001.txt
+
+# The main job on the bundled corpus: index the notices and CVs, then an explained ranking of
+# candidates for one vacancy (recruiter view) and of openings for one CV (candidate view).
 demo: $(STAMP)
-	$(BIN)/jobmatch parse $(or $(sort $(wildcard corpora/notices/n-*-01.txt)),tests/fixtures/notices/itu_bare_network_engineer.txt)
+	$(BIN)/jobmatch parse $(DEMO_NOTICE)
+	$(BIN)/jobmatch index add corpora/notices --kind notice --index $(DEMO_INDEX)
+	$(BIN)/jobmatch index add corpora/cvs --kind cv --index $(DEMO_INDEX)
+	$(BIN)/jobmatch rank --vacancy $(DEMO_NOTICE) --index $(DEMO_INDEX) --top 5
+	$(BIN)/jobmatch search --cv $(DEMO_CV) --index $(DEMO_INDEX) --top 3
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

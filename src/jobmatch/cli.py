@@ -354,6 +354,40 @@ def _print_matches(results, as_json: bool, title: str) -> None:
         console.print(f"[bold]{position}. {result.id}[/]: {result.explanation}", highlight=False)
 
 
+bench_app = typer.Typer(no_args_is_help=True, help="Benchmarks (speed and memory; never run as unit tests).")
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("match")
+def bench_match(corpus: Path = typer.Option(Path("corpora"), help="gold corpus (its CV embeddings seed the synthetic vectors)"),
+                cvs: int = typer.Option(100_000, help="size of the exact index"),
+                approx: int = typer.Option(1_000_000, help="size of the approximate index (0 skips it)"),
+                out: Optional[Path] = typer.Option(None, help="also write the JSON here")) -> None:
+    """Query latency at 100,000 CVs (exact), memory per CV, HNSW recall@10 and latency at 1,000,000."""
+    from jobmatch.match.bench import bench_match as run_bench
+
+    result = run_bench(corpus, cvs, approx, log=lambda line: typer.echo(line, err=True))
+    text = json.dumps(result, indent=2)
+    if out:
+        from jobmatch.corpus.build import write_atomic
+        write_atomic(out, text + "\n")
+    typer.echo(text)
+
+
+@bench_app.command("extract")
+def bench_extract(corpus: Path = typer.Option(Path("corpora"), help="gold corpus whose documents are extracted"),
+                  repeat: int = typer.Option(3, help="passes over the corpus per kind"),
+                  out: Optional[Path] = typer.Option(None, help="also write the JSON here")) -> None:
+    """Extraction throughput (notices/s, CVs/s) through the whole pipeline, and peak memory."""
+    from jobmatch.pipeline.bench import bench_extract as run_bench
+
+    text = json.dumps(run_bench(corpus, repeat, reference_date=_settings().reference_date), indent=2)
+    if out:
+        from jobmatch.corpus.build import write_atomic
+        write_atomic(out, text + "\n")
+    typer.echo(text)
+
+
 @match_app.command("fit")
 def match_fit(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder"),
               split: str = typer.Option("train", help="the split whose judgments train the weights"),
@@ -365,6 +399,26 @@ def match_fit(corpus: Path = typer.Option(Path("corpora"), help="gold corpus fol
         fail("weights are never fitted on the test split")
     summary = fit_weights(corpus, split, out, _match_settings())
     typer.echo(json.dumps(summary, indent=2))
+
+
+@app.command("eval")
+def eval_(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder (or any in its format)"),
+          split: str = typer.Option("test", help="split to report on"),
+          out: Path = typer.Option(Path("eval/out"), help="folder for report.json, report.md and plots"),
+          check: bool = typer.Option(False, "--check", help="exit 1 naming each figure below eval/thresholds.toml"),
+          compare: Optional[Path] = typer.Option(None, "--compare", help="an older report.json: print each change"),
+          external: Optional[list[str]] = typer.Option(None, "--external", help="skillspan or rekrute (repeatable)"),
+          thresholds: Path = typer.Option(Path("eval/thresholds.toml"), help="minimum figures for --check"),
+          peers: bool = typer.Option(True, "--peers/--no-peers", help="run the competency peers when installed"),
+          write_summary: Optional[Path] = typer.Option(None, "--write-summary", help="also copy report.md here (eval/REPORT.md)")) -> None:
+    """Evaluate extraction, matching (against baselines), peers and speed on the gold corpus."""
+    from jobmatch.evaluate import evaluate_command
+
+    code = evaluate_command(corpus=corpus, split=split, out=out, check=check, compare=compare,
+                            external=external or [], thresholds=thresholds, peers=peers,
+                            write_summary=write_summary, echo=typer.echo)
+    if code:
+        raise typer.Exit(code)
 
 
 def main() -> None:

@@ -92,7 +92,10 @@ class Encoder:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+            transformers_logging.disable_progress_bar()     # no bars in CLI output or logs
             path = resolve_model_path(self.model_name)
             try:
                 self._model = SentenceTransformer(str(path), device="cpu")
