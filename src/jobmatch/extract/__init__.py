@@ -16,7 +16,7 @@ DEFAULT_REFERENCE_DATE = "2026-11-01"
 def _result(document: Document, doc) -> dict:
     from jobmatch.pipeline.assembler import model_spans  # the pipeline's components import the rules here
 
-    spans = [s.model_dump(mode="json") for s in model_spans(doc)]
+    spans = [s.model_dump(mode="json") for s in (doc._.findings or {}).get("spans") or model_spans(doc)]
     if doc._.kind == "notice":
         return {"id": document.id, "source": document.source, "kind": "notice",
                 "header": doc._.structure.header.model_dump(mode="json"),
@@ -27,6 +27,7 @@ def _result(document: Document, doc) -> dict:
 
 def _prepared(nlp, document: Document, kind: str | None, reference_date: str):
     doc = nlp.make_doc(document.text)
+    doc._.source_text = document.text
     doc._.kind = kind
     doc._.reference_date = reference_date
     return doc

@@ -47,10 +47,19 @@ def competency_type(kind: str, section: str | None, taxonomy_type: str | None) -
     return mapped or "skill"
 
 
-def in_competency_region(kind: str, sections: list[Section], text_length: int, start: int) -> bool:
+def competency_regions(kind: str, sections: list[Section], text_length: int) -> list[tuple[int, int]] | None:
+    """The (start, end) stretches where a competency counts; None: everywhere (CVs)."""
     if kind != "notice":
-        return True
-    return any(a <= start < b for a, b in regions(sections, NOTICE_COMPETENCY_SECTIONS, text_length))
+        return None
+    return regions(sections, NOTICE_COMPETENCY_SECTIONS, text_length)
+
+
+def in_regions(found: list[tuple[int, int]] | None, start: int) -> bool:
+    return found is None or any(a <= start < b for a, b in found)
+
+
+def in_competency_region(kind: str, sections: list[Section], text_length: int, start: int) -> bool:
+    return in_regions(competency_regions(kind, sections, text_length), start)
 
 
 def competency_requirement(spans: list[Span]) -> CompetencyRequirement:
@@ -75,5 +84,5 @@ def profile_competencies(spans: list[Span]) -> list[str]:
     return ids
 
 
-__all__ = ["COMPETENCY_TYPES_BY_SECTION", "NOTICE_COMPETENCY_SECTIONS", "competency_requirement", "competency_type",
-           "in_competency_region", "name_is_usable", "profile_competencies", "section_at", "taxonomy_names"]
+__all__ = ["COMPETENCY_TYPES_BY_SECTION", "NOTICE_COMPETENCY_SECTIONS", "competency_regions", "competency_requirement",
+           "competency_type", "in_competency_region", "in_regions", "name_is_usable", "profile_competencies", "section_at", "taxonomy_names"]

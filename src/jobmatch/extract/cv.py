@@ -9,7 +9,7 @@ from bisect import bisect_right
 from jobmatch.extract.regions import regions, section_at
 from jobmatch.model import EducationEntry, JobPeriod, LanguageSkill, Profile, Section, Span
 from jobmatch.normalise.degrees import find_degrees, isced_level
-from jobmatch.normalise.fields import FIELD_LABEL, field_code, field_phrase_after, find_fields, split_field_list
+from jobmatch.normalise.fields import FIELD_LABEL, field_phrase_after, find_fields, split_field_list
 from jobmatch.normalise.languages import find_languages, level_in
 from jobmatch.normalise.years import find_year_requirements
 from jobmatch.normalise.periods import find_date_ranges, months_between, union_years
@@ -266,16 +266,19 @@ def education_entries(text: str, sections: list[Section], spans: list[Span]) -> 
             if "," in text[:start] or text[:start].rstrip().endswith(("Dr.", "DR.")) or start == 0:
                 spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
     field_spans: list[tuple[int, int]] = []
-    for start, end, level in find_degrees(text):
-        if not any(a <= start < b for a, b in searched):
-            continue
+    degrees = [d for d in find_degrees(text) if any(a <= d[0] < b for a, b in searched)]
+
+    def code_within(start: int, end: int) -> str | None:
+        return next((code for s, e, code in fields if start <= s and e <= end), None)
+
+    for start, end, level in degrees:
         spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
         line_left, line_right = _line_bounds(text, start, end)
         # School-leaving certificates name a stream ("série économique"), not a field of study.
         phrase = field_phrase_after(text, end, line_right) if level != "secondary" else None
-        if phrase and not find_degrees(text[phrase[0]:phrase[1]]):
+        if phrase and not any(phrase[0] <= s < phrase[1] for s, _, _ in degrees):
             field_spans.extend(split_field_list(text, *phrase))
-        field = field_code(text[phrase[0]:phrase[1]]) if phrase else None
+        field = code_within(*phrase) if phrase else None
         field = field or next((code for s, e, code in fields if line_left <= s < line_right and s >= start), None)
         field = field or next((code for s, e, code in fields if line_left <= s < line_right), None)
         entries.append(EducationEntry(level=level, field=field, text=text[line_left:line_right].strip()))
@@ -285,7 +288,7 @@ def education_entries(text: str, sections: list[Section], spans: list[Span]) -> 
             if phrase:
                 field_spans.extend(split_field_list(text, *phrase))
     for s, e in sorted(set(field_spans)):
-        spans.append(_span(text, "FIELD", s, e, isced_f=field_code(text[s:e])))
+        spans.append(_span(text, "FIELD", s, e, isced_f=code_within(s, e)))
     return entries
 
 

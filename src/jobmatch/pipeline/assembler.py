@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from jobmatch.extract.competencies import (competency_requirement, competency_type, in_competency_region,
+from jobmatch.extract.competencies import (competency_regions, competency_requirement, competency_type, in_regions,
                                            profile_competencies)
 from jobmatch.extract.cv import profile_from
 from jobmatch.extract.notice import eligibility_rules
@@ -40,11 +40,12 @@ class Assembler:
         tagged = [s for s in group if s.label_ == "COMPETENCY" and not s._.attrs]
         tagged += [e for e in doc.ents if e.label_ == "COMPETENCY"]
         kind, sections = doc._.kind, doc._.sections or []
+        regions = competency_regions(kind, sections, len(doc._.source_text))
         kept = [s for s in group if not (s.label_ == "COMPETENCY" and not s._.attrs)]
         for span in tagged:
             if any(r.start < span.end and span.start < r.end for r in ruled + [k for k in kept if k.label_ == "COMPETENCY"]):
                 continue
-            if not in_competency_region(kind, sections, len(doc.text), span.start_char):
+            if not in_regions(regions, span.start_char):
                 continue
             kept.append(span)
             span._.attrs = {"id": None, "new": True,
@@ -56,13 +57,14 @@ class Assembler:
         self._link_tagged_competencies(doc)
         spans = model_spans(doc, self.spans_key)
         found = doc._.findings
+        found["spans"] = spans
         if doc._.kind == "notice":
             doc._.requirements = Requirements(
                 education=found.get("education") or EducationRequirement(),
                 experience=found.get("experience") or ExperienceRequirement(),
                 languages=found.get("languages") or LanguageRequirement(),
                 competencies=competency_requirement(spans),
-                eligibility=eligibility_rules(doc.text))
+                eligibility=eligibility_rules(doc._.source_text))
         else:
             doc._.profile = profile_from(found.get("jobs") or [], found.get("education") or [],
                                          found.get("languages") or [], profile_competencies(spans),

@@ -11,15 +11,17 @@ with the pipeline (`patterns.jsonl`)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from jobmatch.extract.competencies import competency_type, in_competency_region, name_is_usable, taxonomy_names
+from jobmatch.extract.competencies import competency_regions, competency_type, in_regions, name_is_usable, taxonomy_names
 from jobmatch.extract.regions import section_at
 from jobmatch.normalise.stems import Stems
 from jobmatch.pipeline.extensions import SPANS_KEY, add_span, prepare
@@ -37,6 +39,7 @@ class CompetencyRules:
         self.stemmer_language = stemmer_language
         self.spans_key = spans_key
         self.stems = Stems(stemmer_language)
+        self._stems_by_hash: dict[int, str] = {}
         self.entries: list[dict] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.types: dict[str, str] = {}
@@ -44,7 +47,15 @@ class CompetencyRules:
         self.add_entries(taxonomy_names(load_taxonomy(tuple(extra_taxonomy_files))))
 
     def _stemmed(self, doc: Doc) -> Doc:
-        return Doc(self.nlp.vocab, words=[self.stems(token.text) for token in doc])
+        """A Doc of the stems of `doc`'s lower-cased tokens, read from the LOWER array (no Token objects)."""
+        strings, stems = self.nlp.vocab.strings, self._stems_by_hash
+        words = []
+        for key in doc.to_array(LOWER).tolist():
+            stem = stems.get(key)
+            if stem is None:
+                stem = stems[key] = self.stems(strings[key])
+            words.append(stem)
+        return Doc(self.nlp.vocab, words=words)
 
     def add_entries(self, entries: list[dict]) -> None:
         """Add {"id", "name", "type"} phrases (a name already present keeps its first id)."""
@@ -70,12 +81,13 @@ class CompetencyRules:
         prepare(doc)
         kind = doc._.kind or "cv"
         sections = doc._.sections or []
+        regions = competency_regions(kind, sections, len(doc._.source_text))
         stemmed = self._stemmed(doc)
         found = [(key, start, end) for key, start, end in self.matcher(stemmed)
                  if self._inflection_of_phrase(doc[start:end], tuple(t.text for t in stemmed[start:end]))]
         ids = {(start, end): self.nlp.vocab.strings[key] for key, start, end in found}
         for span in filter_spans([doc[start:end] for _, start, end in found]):
-            if not name_is_usable(span.text) or not in_competency_region(kind, sections, len(doc.text), span.start_char):
+            if not name_is_usable(span.text) or not in_regions(regions, span.start_char):
                 continue
             cid = ids[(span.start, span.end)]
             section = section_at(sections, span.start_char)
@@ -102,11 +114,7 @@ def _same_word(word: str, phrase_word: str, max_suffix_chars: int) -> bool:
     """"negotiating" ~ "negotiation", "reports" ~ "report"; not "present" ~ "presentation"."""
     if word == phrase_word:
         return True
-    common = 0
-    for a, b in zip(word, phrase_word):
-        if a != b:
-            break
-        common += 1
+    common = len(os.path.commonprefix((word, phrase_word)))
     return common >= len(phrase_word) - max_suffix_chars and common >= len(word) - max_suffix_chars - 1
 
 

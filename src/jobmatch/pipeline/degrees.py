@@ -20,10 +20,11 @@ class Degrees:
     def __call__(self, doc: Doc) -> Doc:
         prepare(doc)
         found = []
+        text = doc._.source_text
         if doc._.kind == "notice":
-            doc._.findings["education"] = education_requirement(doc.text, doc._.structure, found)
+            doc._.findings["education"] = education_requirement(text, doc._.structure, found)
         else:
-            doc._.findings["education"] = education_entries(doc.text, doc._.sections or [], found)
+            doc._.findings["education"] = education_entries(text, doc._.sections or [], found)
         add_model_spans(doc, found, self.spans_key)
         return doc
 

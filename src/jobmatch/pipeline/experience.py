@@ -24,12 +24,13 @@ class Experience:
     def __call__(self, doc: Doc) -> Doc:
         prepare(doc)
         found = []
+        text = doc._.source_text
         if doc._.kind == "notice":
-            doc._.findings["experience"] = experience_requirement(doc.text, doc._.structure, found)
+            doc._.findings["experience"] = experience_requirement(text, doc._.structure, found)
         else:
             doc._.reference_date = doc._.reference_date or self.reference_date
-            doc._.findings["jobs"] = job_periods(doc.text, doc._.sections or [], doc._.reference_date, found)
-            claimed_experience(doc.text, doc._.sections or [], found)
+            doc._.findings["jobs"] = job_periods(text, doc._.sections or [], doc._.reference_date, found)
+            claimed_experience(text, doc._.sections or [], found)
         add_model_spans(doc, found, self.spans_key)
         return doc
 

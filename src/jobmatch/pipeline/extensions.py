@@ -30,6 +30,7 @@ def register_extensions() -> None:
         "requirements": None,      # jobmatch.model.Requirements (notices)
         "profile": None,           # jobmatch.model.Profile (CVs)
         "span_attrs": None,        # dict[(label, start_char, end_char)] -> attrs; read through Span._.attrs
+        "source_text": None,       # doc.text, kept once: Doc.text rebuilds the string from every token
     }
     for name, default in doc_defaults.items():
         if not Doc.has_extension(name):
@@ -48,6 +49,8 @@ def prepare(doc: Doc) -> Doc:
         doc._.span_attrs = {}
     if SPANS_KEY not in doc.spans:
         doc.spans[SPANS_KEY] = []
+    if doc._.source_text is None:
+        doc._.source_text = doc.text
     return doc
 
 

@@ -20,10 +20,11 @@ class Languages:
     def __call__(self, doc: Doc) -> Doc:
         prepare(doc)
         found = []
+        text = doc._.source_text
         if doc._.kind == "notice":
-            doc._.findings["languages"] = language_requirement(doc.text, doc._.structure, found)
+            doc._.findings["languages"] = language_requirement(text, doc._.structure, found)
         else:
-            doc._.findings["languages"] = language_skills(doc.text, doc._.sections or [], found)
+            doc._.findings["languages"] = language_skills(text, doc._.sections or [], found)
         add_model_spans(doc, found, self.spans_key)
         return doc
 

@@ -33,7 +33,7 @@ class DocumentStructure:
 
     def __call__(self, doc: Doc) -> Doc:
         prepare(doc)
-        text = doc.text
+        text = doc._.source_text
         structure = None
         if doc._.kind != "cv":
             structure = parse_notice(Document(id="", source="", format="txt", text=text))
