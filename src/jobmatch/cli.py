@@ -238,22 +238,30 @@ def index_add(paths: list[Path] = typer.Argument(..., help="files or folders of 
               kind: Optional[str] = typer.Option(None, help="'notice' or 'cv' (guessed when omitted)"),
               approximate: Optional[str] = typer.Option(None, help="'hnsw' for an approximate index (new index only)")) -> None:
     """Add or update documents (a changed file replaces its old version; unchanged ones are skipped)."""
-    from rich.progress import track
-
     from jobmatch.match.api import index_add as add
 
     if kind not in (None, "notice", "cv"):
         fail(f"--kind must be 'notice' or 'cv', not {kind!r}")
     if approximate not in (None, "hnsw"):
         fail(f"--approximate must be 'hnsw', not {approximate!r}")
-    outcome = add(_index_path(index), paths, _match_settings(), kind, approximate,
-                  progress=lambda files: track(files, description="indexing", console=Console(stderr=True), transient=True))
+    outcome = add(_index_path(index), paths, _match_settings(), kind, approximate, progress=_file_progress)
     for error in outcome["errors"]:
         typer.echo(f"jobmatch: {error}", err=True)
     typer.echo(f"{outcome['added']} added, {outcome['updated']} updated, {outcome['unchanged']} unchanged, "
                f"{outcome['failed']} failed -> {_index_path(index)}")
     if outcome["failed"]:
         raise typer.Exit(USER_ERROR)
+
+
+def _file_progress(batches):
+    """A progress bar counting files over batches of files."""
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("indexing", total=sum(len(b) for b in batches))
+        for batch in batches:
+            yield batch
+            bar.advance(task, len(batch))
 
 
 @index_app.command("remove")
@@ -336,8 +344,10 @@ def _print_matches(results, as_json: bool, title: str) -> None:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2, ensure_ascii=False))
         return
     table = Table(title=title, show_header=True, header_style="bold", title_justify="left")
-    for column in ("#", "id", "score", "eligible", "education", "years", "intl", "languages", "competencies"):
-        table.add_column(column)
+    table.add_column("#", justify="right")
+    table.add_column("id", no_wrap=True, min_width=min(24, max((len(r.id) for r in results), default=2)))
+    for column in ("score", "eligible", "degree", "years", "intl", "languages", "competencies"):
+        table.add_column(column, no_wrap=True)
     for position, result in enumerate(results, start=1):
         status = {}
         for check in result.requirements:
@@ -410,13 +420,14 @@ def eval_(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder 
           external: Optional[list[str]] = typer.Option(None, "--external", help="skillspan or rekrute (repeatable)"),
           thresholds: Path = typer.Option(Path("eval/thresholds.toml"), help="minimum figures for --check"),
           peers: bool = typer.Option(True, "--peers/--no-peers", help="run the competency peers when installed"),
-          write_summary: Optional[Path] = typer.Option(None, "--write-summary", help="also copy report.md here (eval/REPORT.md)")) -> None:
+          write_summary: Optional[Path] = typer.Option(None, "--write-summary", help="also copy report.md here and report.json beside it (eval/REPORT.md)"),
+          embedding_cache: Optional[Path] = typer.Option(None, "--embedding-cache", help="reuse this embedding cache (default: a fresh one per run)")) -> None:
     """Evaluate extraction, matching (against baselines), peers and speed on the gold corpus."""
     from jobmatch.evaluate import evaluate_command
 
     code = evaluate_command(corpus=corpus, split=split, out=out, check=check, compare=compare,
                             external=external or [], thresholds=thresholds, peers=peers,
-                            write_summary=write_summary, echo=typer.echo)
+                            write_summary=write_summary, embedding_cache=embedding_cache, echo=typer.echo)
     if code:
         raise typer.Exit(code)
 

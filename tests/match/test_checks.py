@@ -68,3 +68,13 @@ def test_programme_rules_are_reported_but_never_assessed():
     rule = [c for c in checks if c.name == "eligibility:max_age"][0]
     assert rule.status == "unknown" and not rule.hard
     assert "age is not an input" in rule.found
+
+
+def test_a_desirable_third_language_must_be_another_language_than_the_required_two():
+    requirements = notice(languages=LanguageRequirement(
+        required=[LanguageNeed(any_of=UN, level="advanced"), LanguageNeed(any_of=UN, level="intermediate")],
+        desirable=[LanguageNeed(any_of=UN, level=None)]))
+    two = requirement_checks(requirements, cv(languages=(("en", "advanced"), ("fr", "intermediate"))))
+    three = requirement_checks(requirements, cv(languages=(("en", "advanced"), ("fr", "advanced"), ("es", "basic"))))
+    assert status(two, "language_desirable") == ["unmet"]
+    assert status(three, "language_desirable") == ["met"]

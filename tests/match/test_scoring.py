@@ -46,3 +46,13 @@ def test_unknown_never_makes_a_candidate_ineligible():
     assert is_eligible([RequirementCheck(name="education", status="unknown")])
     assert not is_eligible([RequirementCheck(name="education", status="unmet")])
     assert is_eligible([RequirementCheck(name="field", status="unmet", hard=False)])
+
+
+def test_contributions_are_measured_against_the_typical_pair_without_changing_the_score():
+    plain = Weights(((2, -1.0, {"x": 2.0}),))
+    centred = Weights(((2, -1.0, {"x": 2.0}),), means={"x": 0.25})
+    score_a, _ = combine({"x": 1.0}, plain)
+    score_b, contributions = combine({"x": 1.0}, centred)
+    assert score_a == score_b
+    assert contributions == {"x": pytest.approx(1.5)}
+    assert Weights.from_json(centred.to_json()) == centred

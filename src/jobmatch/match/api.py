@@ -4,6 +4,7 @@ openings for a CV. Results are `Match` objects, best first; ids are file stems."
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -11,9 +12,13 @@ from jobmatch.errors import JobmatchError, ReadError
 from jobmatch.match.documents import candidate_from_document, vacancy_from_document
 from jobmatch.match.index import IndexEntry, IndexStore, entry_data
 from jobmatch.match.matcher import Matcher
+from jobmatch.match.parts import candidate_parts, vacancy_parts
 from jobmatch.match.scoring import doc_vector
 from jobmatch.match.settings import MatchSettings
 from jobmatch.model import Match
+
+BATCH_FILES = 32            # files read, extracted and encoded together
+CHECKPOINT_SECONDS = 300    # a long `index add` saves a generation at least this often
 
 
 def document_files(paths: Iterable[Path]) -> list[Path]:
@@ -59,20 +64,36 @@ def load_candidate(path: Path, matcher: Matcher):
     return candidate_from_document(document, _extract(document, "cv", matcher.settings.reference_date))
 
 
-def build_entry(path: Path, matcher: Matcher, kind: str | None = None) -> IndexEntry:
-    """Read, extract and encode one file into an index entry (kind guessed when not given)."""
-    document = _read(path, matcher.settings)
-    extraction = _extract(document, kind, matcher.settings.reference_date)
-    kind = extraction["kind"]
-    if kind == "notice":
-        item = vacancy_from_document(document, extraction)
-        parts = matcher.encode_vacancy(item)
-    else:
-        item = candidate_from_document(document, extraction)
-        parts = matcher.encode_candidate(item)
-    sha = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
-    return IndexEntry(id=document.id, kind=kind, source=str(path), sha256=sha, data=entry_data(extraction),
-                      parts=parts, vector=doc_vector(parts))
+def build_entries(paths: list[Path], matcher: Matcher, kind: str | None = None,
+                  errors: list[str] | None = None) -> list[IndexEntry]:
+    """Read, extract (one pipeline stream) and encode (one encoder call) a batch of files into
+    index entries; a file that cannot be read is reported in `errors` and skipped."""
+    from jobmatch.extract import extract_documents
+
+    documents = []
+    for path in paths:
+        try:
+            documents.append((path, _read(path, matcher.settings)))
+        except JobmatchError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
+    extractions = list(extract_documents([d for _, d in documents], kind, matcher.settings.reference_date))
+    items, parts = [], []
+    for (path, document), extraction in zip(documents, extractions):
+        if extraction["kind"] == "notice":
+            item = vacancy_from_document(document, extraction)
+            parts.append(vacancy_parts(item))
+        else:
+            item = candidate_from_document(document, extraction)
+            parts.append(candidate_parts(item))
+        items.append((path, document, extraction))
+    entries = []
+    for (path, document, extraction), encoded in zip(items, matcher.encode_many(parts)):
+        sha = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        entries.append(IndexEntry(id=document.id, kind=extraction["kind"], source=str(path), sha256=sha,
+                                  data=entry_data(extraction), parts=encoded, vector=doc_vector(encoded)))
+    return entries
 
 
 def open_index(path: Path, settings: MatchSettings, create: bool = False, approximate: str | None = None) -> IndexStore:
@@ -81,7 +102,8 @@ def open_index(path: Path, settings: MatchSettings, create: bool = False, approx
 
 def index_add(index_path: Path, paths: list[Path], settings: MatchSettings | None = None, kind: str | None = None,
               approximate: str | None = None, progress: Callable[[Iterable], Iterable] | None = None) -> dict:
-    """Add or update documents; one unreadable file is reported and skipped, the rest are saved.
+    """Add or update documents; an unreadable file is reported and skipped, the rest are saved.
+    Work is saved at least every CHECKPOINT_SECONDS so a long run that dies keeps most of it.
     Returns counts per outcome and the errors."""
     settings = settings or MatchSettings.from_env()
     if settings.mode == "requirements":
@@ -90,15 +112,20 @@ def index_add(index_path: Path, paths: list[Path], settings: MatchSettings | Non
     files = document_files(paths)
     store = open_index(index_path, settings, create=True, approximate=approximate)
     outcome = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0, "errors": []}
+    batches = [files[i:i + BATCH_FILES] for i in range(0, len(files), BATCH_FILES)]
     with store.locked():
-        for path in (progress(files) if progress else files):
-            try:
-                outcome[store.upsert(build_entry(path, matcher, kind))] += 1
-            except JobmatchError as exc:
-                outcome["failed"] += 1
-                outcome["errors"].append(str(exc))
-        if outcome["added"] or outcome["updated"]:
+        dirty, last_save = False, time.monotonic()
+        for batch in (progress(batches) if progress else batches):
+            for entry in build_entries(batch, matcher, kind, outcome["errors"]):
+                change = store.upsert(entry)
+                outcome[change] += 1
+                dirty = dirty or change != "unchanged"
+            if dirty and time.monotonic() - last_save > CHECKPOINT_SECONDS:
+                store.save()
+                dirty, last_save = False, time.monotonic()
+        if dirty:
             store.save()
+    outcome["failed"] = len(outcome["errors"])
     return outcome
 
 

@@ -134,12 +134,13 @@ def _need_text(need: LanguageNeed) -> str:
     return f"{what} ({need.level or 'any level'})"
 
 
-def assign_languages(needs: list[LanguageNeed], skills: dict[str, str | None]) -> list[str | None]:
+def assign_languages(needs: list[LanguageNeed], skills: dict[str, str | None],
+                     taken: set[str] | None = None) -> list[str | None]:
     """Give each need a distinct language of the candidate at a sufficient level (the UN rule asks
     for two *different* official languages); needs are tried from the most specific."""
     order = sorted(range(len(needs)), key=lambda i: (needs[i].any_of is not None, len(needs[i].any_of or []),
                                                      -LANGUAGE_LEVEL_RANK.get(needs[i].level or "", 0)))
-    used: set[str] = set()
+    used: set[str] = set(taken or ())
     result: list[str | None] = [None] * len(needs)
     for i in order:
         need = needs[i]
@@ -162,8 +163,11 @@ def language_checks(requirements: Requirements, profile: Profile) -> list[Requir
             skills[skill.language] = skill.level
             texts[skill.language] = skill.text
     checks = []
+    taken: set[str] = set()     # "a third language an advantage": desirable needs take other languages
     for hard, needs in ((True, requirements.languages.required), (False, requirements.languages.desirable)):
-        for need, lang in zip(needs, assign_languages(needs, skills)):
+        assigned = assign_languages(needs, skills, taken if not hard else None)
+        taken |= {lang for lang in assigned if lang}
+        for need, lang in zip(needs, assigned):
             if lang:
                 status, found, evidence = "met", f"{lang} ({skills[lang] or 'level not stated'})", texts.get(lang, "")
             elif not profile.languages:

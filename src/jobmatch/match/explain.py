@@ -53,5 +53,6 @@ def explain(score: float, eligible: bool, checks: list[RequirementCheck], compet
         parts.append("semantic similarity: " + ", ".join(semantic))
     if contributions:
         top = sorted(contributions.items(), key=lambda kv: abs(kv[1]), reverse=True)[:3]
-        parts.append("largest effects on the score: " + ", ".join(f"{FEATURE_NAMES.get(k, k)} {v:+.2f}" for k, v in top))
+        parts.append("compared with a typical pair, the score moved most by: " +
+                     ", ".join(f"{FEATURE_NAMES.get(k, k)} {v:+.2f}" for k, v in top))
     return ". ".join(parts) + "."

@@ -70,7 +70,8 @@ def fit_mode(rows: list[dict], grades: list[int], names: tuple[str, ...], c: flo
         model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
         thresholds.append((threshold, round(float(model.intercept_[0]), 4),
                            {n: round(float(w), 4) for n, w in zip(names, model.coef_[0])}))
-    return Weights(thresholds=tuple(thresholds))
+    means = {n: round(float(v), 4) for n, v in zip(names, x.mean(axis=0))}
+    return Weights(thresholds=tuple(thresholds), means=means)
 
 
 def fit_weights(corpus_dir: Path, split: str, out: Path, settings: MatchSettings) -> dict:

@@ -56,14 +56,21 @@ class Matcher:
     # -- encoding ---------------------------------------------------------------------------
     def encode_parts(self, parts: dict[str, list[str]]) -> Encoded:
         """One matrix of unit passage vectors per part, encoded in one batch."""
+        return self.encode_many([parts])[0]
+
+    def encode_many(self, documents: list[dict[str, list[str]]]) -> list[Encoded]:
+        """Passage vectors of many documents in one encoder call (bigger batches run faster)."""
         if not self.uses_embeddings:
-            return {}
-        texts = [t for passages in parts.values() for t in passages]
+            return [{} for _ in documents]
+        texts = [t for parts in documents for passages in parts.values() for t in passages]
         vectors = self.encoder.encode(texts)
-        encoded, row = {}, 0
-        for name, passages in parts.items():
-            encoded[name] = vectors[row:row + len(passages)]
-            row += len(passages)
+        encoded, row = [], 0
+        for parts in documents:
+            item = {}
+            for name, passages in parts.items():
+                item[name] = vectors[row:row + len(passages)]
+                row += len(passages)
+            encoded.append(item)
         return encoded
 
     def encode_vacancy(self, vacancy: Vacancy) -> Encoded:

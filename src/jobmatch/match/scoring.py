@@ -32,18 +32,25 @@ class Weights:
     threshold ("grade >= 1", ">= 2", ">= 3"); the score is their mean probability, i.e. the
     expected relevance grade divided by the top grade."""
     thresholds: tuple[tuple[int, float, dict[str, float]], ...]     # (grade, bias, weights)
+    means: dict[str, float] | None = None     # feature means on the training pairs: the "typical" pair
+
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(n for _, _, w in self.thresholds for n in w))
 
     def to_json(self) -> dict:
-        return {"thresholds": [{"grade": g, "bias": b, "weights": w} for g, b, w in self.thresholds]}
+        data = {"thresholds": [{"grade": g, "bias": b, "weights": w} for g, b, w in self.thresholds]}
+        if self.means is not None:
+            data["feature_means"] = self.means
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> "Weights":
+        means = data.get("feature_means")
         return cls(thresholds=tuple((int(t["grade"]), float(t["bias"]), {k: float(v) for k, v in t["weights"].items()})
-                                    for t in data["thresholds"]))
+                                    for t in data["thresholds"]),
+                   means={k: float(v) for k, v in means.items()} if means else None)
 
 
 def doc_vector(parts: dict[str, np.ndarray]) -> np.ndarray | None:
@@ -105,16 +112,18 @@ def feature_vector(features: dict[str, float | None], names: tuple[str, ...]) ->
 
 def combine(features: dict[str, float | None], weights: Weights) -> tuple[float, dict[str, float]]:
     """Score in (0, 1) and each feature's contribution to it, in logit units averaged over the
-    thresholds (weight x value): positive helped, negative hurt."""
+    thresholds: weight x (value - the feature's mean on training pairs), so a contribution says
+    how much this pair's value moved the score away from a typical pair's (positive helped)."""
     contributions = {name: 0.0 for name in weights.names}
+    means = weights.means or {}
     probabilities = []
     for _, bias, feature_weights in weights.thresholds:
         logit = bias
         for name, weight in feature_weights.items():
             value = features.get(name)
-            effect = weight * (NEUTRAL if value is None else float(value))
-            contributions[name] += effect / len(weights.thresholds)
-            logit += effect
+            value = NEUTRAL if value is None else float(value)
+            logit += weight * value
+            contributions[name] += weight * (value - means.get(name, 0.0)) / len(weights.thresholds)
         probabilities.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit)))))
     return sum(probabilities) / len(probabilities), contributions
 
