@@ -67,3 +67,40 @@ def test_extract_cli_json_for_a_notice(fixtures):
     assert payload["kind"] == "notice"
     assert payload["requirements"]["experience"]["min_years"] == 6
     assert any(s["label"] == "DEGREE" and s["text"] == "Master's degree" for s in payload["spans"])
+
+
+def _requirements_of(text: str) -> dict:
+    from jobmatch.model import Document
+    return extract_document(Document(id="n", source="n.txt", format="txt", text=text), "notice")["requirements"]
+
+
+EU_STYLE = """Vacancy notice no: EA/2026/01
+
+Duties
+- Manage partnerships.
+
+Eligibility criteria
+Candidates must have a level of education which corresponds to completed university studies of at least three years
+attested by a diploma, and at least five years of professional experience, preferably in an EU agency.
+Candidates must be under 65 years of age.
+"""
+
+
+def test_eu_style_studies_length_age_limit_and_preferred_setting():
+    r = _requirements_of(EU_STYLE)
+    assert r["education"]["min_level"] == "bachelor"
+    assert r["experience"]["min_years"] == 5
+
+
+INTERNSHIP = """Vacancy notice no: INT-2026-3
+
+Duties
+- Support the team.
+
+Qualifications required
+Education: Candidates must be enrolled in a master's or PhD programme.
+"""
+
+
+def test_the_degree_an_intern_is_enrolled_in_is_not_a_minimum_level():
+    assert _requirements_of(INTERNSHIP)["education"]["min_level"] is None

@@ -22,7 +22,10 @@ INTERNATIONAL_EMPLOYERS = re.compile(
     r"European Union|EU|Council of Europe|ICRC|IFRC|Red Cross|Red Crescent|MSF|Médecins Sans Frontières|"
     r"Inter-American Development Bank|IDB|Asian Development Bank|ADB|African Development Bank|AfDB|OAS|ASEAN|"
     r"Commonwealth Secretariat|CERN|ESA|Gavi|Global Fund|Nations Unies|ONU|Naciones Unidas|OIF|"
-    r"Organisation internationale|Organización Internacional|international organi[sz]ation|international NGO)\b")
+    r"Organisation internationale|Organización Internacional|international organi[sz]ation|international NGO|"
+    # Full names: "World Food Programme", "International Labour Organization", "Universal Postal Union".
+    r"(?:World|International|Universal|Inter-American|Intergovernmental)\s+(?:[A-Z][\w&-]*\s+){0,4}"
+    r"(?:Organi[sz]ation|Programme|Program|Union|Agency|Fund|Bank|Federation|Committee|Court|Tribunal))\b")
 INTERNSHIP = re.compile(r"\b(?:intern(?:ship)?|trainee|stagiaire|stage|pasant[eí]a?|prácticas?(?: profesional(?:es)?)?|practicante|becario)\b", re.IGNORECASE)
 VOLUNTEER = re.compile(r"\b(?:volunteer|bénévole|voluntari[oa]|UNV)\b", re.IGNORECASE)
 
@@ -191,7 +194,7 @@ def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines:
         if not line.strip() or i in range_lines or _BULLET.match(line):
             break
         below.append(i)
-    for i in above + below:
+    for i in below + above[::-1]:   # a "Title:" line of this entry comes after its dates, or just before
         if _TITLE_LABEL.match(text[slice(*lines[i])]):
             return _title_in(text, *lines[i])
     candidates = [i for i in (above or below) if not _OTHER_LABEL.match(text[slice(*lines[i])])]

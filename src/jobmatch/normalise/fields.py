@@ -27,7 +27,7 @@ def find_fields(text: str) -> list[tuple[int, int, str]]:
 # CVs write a field of study right after the degree: "MSc in Applied Psychology, ETH Zurich",
 # "Master 2 Droit social, Université Paris 2", "Licence, Information and Library Science · 2008".
 _FIELD_LEAD = re.compile(r"(?:\s*\([^()\n]*\))?(?:-?[A-Z]{2,}(?:-[A-Z]{2,})?)?\s*(?:[,:·–—-]\s*)?"
-                         r"(?:(?:in|en|em|of|de|di|in the field of|d['’])\s*)?", re.IGNORECASE)
+                         r"(?:(?:in|en|em|of|de|di|in the field of)\s+|d['’]\s*)?", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"(?:main (?:course of study|field(?: of study)?)|field(?: of study)?|major|subject|spécialité|especialidad)\s*[:：]\s*",
                            re.IGNORECASE)
 _FIELD_END = re.compile(r"\s*[,;()|·]|\s+[–—-]\s+|\s{2,}|\t|\s+(?:at|from|with|à|avec|con|major|option|track|specialization|"

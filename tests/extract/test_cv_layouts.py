@@ -1,0 +1,117 @@
+"""CV layouts: which periods are jobs, where the job title is, what a summary claims."""
+
+from __future__ import annotations
+
+from jobmatch.extract import extract_document
+from jobmatch.model import Document
+
+
+def _extract(text: str) -> dict:
+    return extract_document(Document(id="cv", source="cv.txt", format="txt", text=text), "cv", "2026-11-01")
+
+
+def _titles(result: dict) -> list[str]:
+    return [s["text"] for s in result["spans"] if s["label"] == "EXPERIENCE" and s["attrs"]["kind"] != "claimed"]
+
+
+P11 = """PERSONAL HISTORY FORM
+1. Surname: NOWAK
+
+6. Employment record (most recent first):
+   A. From: 03/2020   To: present
+      Functional title: Budget Officer (P3)
+      Name of employer: World Food Programme, Rome
+   B. From: 01/2014   To: 02/2020
+      Exact title of post: Accountant
+      Name of employer: City of Krakow
+"""
+
+
+def test_p11_heading_with_a_note_and_title_labels():
+    result = _extract(P11)
+    assert _titles(result) == ["Budget Officer", "Accountant"]
+    assert result["profile"]["total_years"] == 12.9   # 2014-01 .. 2026-11: 155 months
+    assert result["profile"]["international_years"] == 6.8   # 2020-03 .. 2026-11: 81 months
+
+
+ONE_LINE = """Kofi Mensah
+
+EXPERIENCE (one line per post)
+2021-03 – present | Data Analyst | Ghana Statistical Service, Accra
+2018-01 – 2021-02 | Research Assistant | University of Ghana, Legon
+"""
+
+
+def test_iso_month_ranges_in_one_line_per_post_layout():
+    result = _extract(ONE_LINE)
+    assert [(j["start"], j["end"]) for j in result["profile"]["experience"]] == [("2021-03", "present"), ("2018-01", "2021-02")]
+    assert _titles(result) == ["Data Analyst", "Research Assistant"]
+
+
+STACKED = """WORK EXPERIENCE
+
+Senior Translator
+Council of Europe, Strasbourg
+2016 – present
+- Translated resolutions (1949–1990 archives) into French.
+- Secured funding for a glossary project in 2021-2022.
+
+Nov. 2014 – Dec. 2015   Translation intern — UNESCO, Paris
+Sept 2012 – June 2014   Editor — Éditions du Lac, Lyon
+Jan 2012 – Aug 2012 Gap: not in paid employment (family care)
+"""
+
+
+def test_periods_in_descriptions_and_gaps_are_not_jobs():
+    jobs = _extract(STACKED)["profile"]["experience"]
+    assert [(j["start"], j["kind"]) for j in jobs] == [("2016-01", "job"), ("2014-11", "internship"), ("2012-09", "job")]
+
+
+def test_the_next_job_line_does_not_leak_into_a_job():
+    jobs = _extract(STACKED)["profile"]["experience"]
+    assert jobs[2]["kind"] == "job"   # "Editor", although the line before names an internship
+    assert _titles(_extract(STACKED)) == ["Senior Translator", "Translation intern", "Editor"]
+
+
+FRENCH = """Claire Martin
+Juriste, plus de 5 ans d'expérience en droit social, dont 3 dans une organisation internationale.
+
+EXPÉRIENCE PROFESSIONNELLE
+Depuis janvier 2021 — Juriste, Organisation internationale du Travail, Genève
+Septembre 2019 – décembre 2020 — Stagiaire, Cabinet Durand, Paris
+
+ÉDUCATION ET FORMATION
+2017 – 2019 : Master 2 Droit social, Université Paris 2
+"""
+
+
+def test_french_cv_claims_periods_and_education():
+    result = _extract(FRENCH)
+    claimed = [(s["text"], s["attrs"]["years"]) for s in result["spans"]
+               if s["label"] == "EXPERIENCE" and s["attrs"]["kind"] == "claimed"]
+    assert claimed == [("5 ans", 5), ("3", 3)]
+    assert [(j["start"], j["kind"], j["international"]) for j in result["profile"]["experience"]] == [
+        ("2021-01", "job", True), ("2019-09", "internship", False)]
+    assert result["profile"]["total_years"] == 5.9   # 2021-01 .. 2026-11 (71 months); the internship is not counted
+    assert [(s["text"], s["attrs"]["isced_f"]) for s in result["spans"] if s["label"] == "FIELD"] == [("Droit social", "0421")]
+
+
+SPANISH = """PERFIL
+Economista con más de 6 años de experiencia.
+
+EXPERIENCIA PROFESIONAL
+Analista de Tesorería
+Banco Andino S.A., Lima | marzo de 2021 – a la fecha
+Practicante de Riesgos — Banco Andino S.A. | enero 2020 – junio 2020 (práctica profesional)
+
+FORMACIÓN ACADÉMICA
+Licenciatura en Economía, Universidad del Pacífico, 2015 – 2019
+"""
+
+
+def test_spanish_cv_open_period_internship_and_title_above_the_employer():
+    result = _extract(SPANISH)
+    assert [(j["start"], j["end"], j["kind"]) for j in result["profile"]["experience"]] == [
+        ("2021-03", "present", "job"), ("2020-01", "2020-06", "internship")]
+    assert _titles(result)[0] == "Analista de Tesorería"
+    assert result["profile"]["highest_level"] == "bachelor"

@@ -1,0 +1,31 @@
+"""Fields of study written after a degree in CVs."""
+
+from __future__ import annotations
+
+from jobmatch.normalise.fields import field_phrase_after, split_field_list
+
+
+def _phrase(line: str, after: str) -> str | None:
+    found = field_phrase_after(line, line.index(after) + len(after), len(line))
+    return line[found[0]:found[1]] if found else None
+
+
+def test_the_field_is_the_phrase_after_the_degree():
+    assert _phrase("MSc in Applied Psychology, ETH Zurich, 2015", "MSc") == "Applied Psychology"
+    assert _phrase("Master 2 Droit social, Université Paris 2", "Master 2") == "Droit social"
+    assert _phrase("Licence, Information and Library Science · 2008 - 2012", "Licence") == "Information and Library Science"
+
+
+def test_an_inline_label_is_not_part_of_the_field():
+    assert _phrase("Degree: MSc    Main course of study: Information Security", "MSc") == "Information Security"
+
+
+def test_an_institution_is_not_a_field():
+    assert _phrase("PhD, University of Oslo", "PhD") is None
+
+
+def test_lists_split_at_and_unless_an_adjective_shares_the_noun():
+    line = "Economics and Environment"
+    assert [line[s:e] for s, e in split_field_list(line, 0, len(line))] == ["Economics", "Environment"]
+    line = "Electrical and Computer Engineering"
+    assert [line[s:e] for s, e in split_field_list(line, 0, len(line))] == [line]
