@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from jobmatch.model import Document
 from jobmatch.pipeline.extensions import SECTIONS_KEY, prepare
 from jobmatch.structure.cv import parse_cv_sections
+from jobmatch.structure.kind import guess_kind
 from jobmatch.structure.notice import parse_notice
 
 NOTICE_MARKERS = ("duties", "qualifications", "core_competencies", "functional_competencies",
@@ -37,13 +38,14 @@ class DocumentStructure:
         structure = None
         if doc._.kind != "cv":
             structure = parse_notice(Document(id="", source="", format="txt", text=text))
+        cv_sections = parse_cv_sections(text) if doc._.kind != "notice" else None
         if doc._.kind is None:
-            doc._.kind = "notice" if looks_like_notice(structure, self.notice_markers, self.min_markers) else "cv"
+            doc._.kind = guess_kind(text, structure, cv_sections)
         if doc._.kind == "notice":
             doc._.structure = structure
             doc._.sections = list(structure.sections)
         else:
-            doc._.sections = parse_cv_sections(text)
+            doc._.sections = cv_sections
         section_spans = []
         for section in doc._.sections:
             span = doc.char_span(section.start, section.end, label=section.name, alignment_mode="expand")

@@ -1,0 +1,85 @@
+from jobmatch.model import Document
+from jobmatch.structure.cv import parse_cv_sections
+from jobmatch.structure.kind import guess_kind
+from jobmatch.structure.notice import parse_notice
+
+from tests.conftest import FIXTURES
+
+
+def kind_of(text: str) -> str:
+    return guess_kind(text, parse_notice(Document(id="x", source="x", format="txt", text=text)), parse_cv_sections(text))
+
+
+P11_STYLE_CV = """Maria Lopez
+maria.lopez@example.org | +34 600 123 456
+
+PROFILE
+Finance officer with eight years in budget preparation.
+
+QUALIFICATIONS
+Chartered accountant (ACCA).
+
+EMPLOYMENT RECORD
+2019 - present: Budget Officer, UNDP, Panama
+Description of duties: prepared the annual budget; monitored expenditure.
+2015 - 2019: Accountant, KPMG, Madrid
+Description of duties: audits of public entities.
+
+EDUCATION
+2014: Master in Finance, Universidad Complutense
+
+SKILLS
+IPSAS, SAP, Excel
+
+LANGUAGES
+Spanish (native), English (C1)
+"""
+
+NOTICE_WITHOUT_HEADER_FIELDS = """Programme Analyst
+
+Duties and responsibilities
+The incumbent will support the programme team and draft reports.
+
+Competencies
+Teamwork, communication.
+
+Education
+Master's degree in economics.
+
+Languages
+Fluency in English. Applications from women are encouraged. How to apply: send your CV.
+"""
+
+FRENCH_CV = """Julien Martin
+julien.martin@example.fr
+
+EXPÉRIENCE PROFESSIONNELLE
+2020 - aujourd'hui : Ingénieur logiciel, OIF, Paris
+2017 - 2020 : Développeur, Numéria, Lyon
+
+FORMATION
+Master Informatique, Université Lyon 1
+
+COMPÉTENCES
+Python, Java
+
+LANGUES
+Français (langue maternelle), anglais (C1)
+"""
+
+
+def test_a_cv_with_skills_profile_and_quoted_duties_is_a_cv():
+    assert kind_of(P11_STYLE_CV) == "cv"
+
+
+def test_a_notice_without_vacancy_number_or_deadline_is_a_notice():
+    assert kind_of(NOTICE_WITHOUT_HEADER_FIELDS) == "notice"
+
+
+def test_a_french_cv_is_a_cv():
+    assert kind_of(FRENCH_CV) == "cv"
+
+
+def test_the_fixture_notices_are_notices():
+    for path in (FIXTURES / "notices").iterdir():
+        assert kind_of(path.read_text("utf-8")) == "notice", path.name
