@@ -33,3 +33,25 @@ def _load(path: str):
         nlp = build_pipeline()
     nlp.max_length = max(nlp.max_length, Settings().reader_limits.max_text_chars + 1)
     return nlp
+
+
+def rank(vacancy, candidates=None, index=None, top: int | None = 10, **settings):
+    """Recruiter view: `Match` results for the CVs of a folder (`candidates`) or an `index`,
+    best first. Keyword settings (mode, strict, embedding_model...) as in `MatchSettings`."""
+    from pathlib import Path
+
+    from jobmatch.match import MatchSettings
+    from jobmatch.match.api import rank as rank_candidates
+
+    return rank_candidates(Path(vacancy), Path(candidates) if candidates else None, Path(index) if index else None,
+                           top, MatchSettings.from_env(**settings))
+
+
+def search(cv, index, top: int | None = 10, **settings):
+    """Candidate view: `Match` results for the openings in an `index`, best first."""
+    from pathlib import Path
+
+    from jobmatch.match import MatchSettings
+    from jobmatch.match.api import search as search_openings
+
+    return search_openings(Path(cv), Path(index), top, MatchSettings.from_env(**settings))

@@ -124,3 +124,13 @@ def test_kill_9_during_index_add_leaves_the_previous_index_loadable(env, index, 
     listed = jobmatch("index", "list", "--index", str(copy), "--json", env=env)
     assert listed.returncode == 0, listed.stderr
     assert len(json.loads(listed.stdout)) >= 4
+
+
+def test_the_python_api_has_the_same_verbs(env, index, monkeypatch):
+    import jobmatch
+
+    monkeypatch.setenv("JOBMATCH_EMBEDDING_CACHE", env["JOBMATCH_EMBEDDING_CACHE"])
+    ranked = jobmatch.rank(NOTICE, candidates=CVS, top=2)
+    assert [m.id for m in ranked][0] == "strong_fit" and len(ranked) == 2
+    found = jobmatch.search(CVS / "strong_fit.txt", index=index, strict=True)
+    assert [m.id for m in found] == ["itu_bare_network_engineer"] and found[0].eligible
