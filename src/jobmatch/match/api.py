@@ -145,11 +145,7 @@ def rank(vacancy_path: Path, candidates: Path | None = None, index_path: Path | 
     matcher = matcher or Matcher(settings)
     vacancy = load_vacancy(vacancy_path, matcher)
     if index_path is not None:
-        store = open_index(index_path, matcher.settings)
-        if not store.ids("cv"):
-            raise JobmatchError(f"the index {index_path} holds no CVs")
-        vacancy_vectors = matcher.encode_vacancy(vacancy)
-        entries = _shortlist(store, "cv", vacancy_vectors, matcher.settings.shortlist)
+        entries = _shortlist(index_path, "cv", matcher.encode_vacancy(vacancy), matcher.settings)
         return matcher.rank_candidates(vacancy, [e.as_candidate() for e in entries], top,
                                        candidate_vectors=[e.parts for e in entries])
     if candidates is None:
@@ -172,19 +168,22 @@ def search(cv_path: Path, index_path: Path, top: int | None = 10, settings: Matc
     """Candidate view: the openings in an index ranked for one CV, each with what the CV lacks."""
     matcher = matcher or Matcher(settings)
     candidate = load_candidate(cv_path, matcher)
-    store = open_index(index_path, matcher.settings)
-    if not store.ids("notice"):
-        raise JobmatchError(f"the index {index_path} holds no vacancy notices")
-    candidate_vectors = matcher.encode_candidate(candidate)
-    entries = _shortlist(store, "notice", candidate_vectors, matcher.settings.shortlist)
+    entries = _shortlist(index_path, "notice", matcher.encode_candidate(candidate), matcher.settings)
     return matcher.rank_vacancies(candidate, [e.as_vacancy() for e in entries], top,
                                   vacancy_vectors=[e.parts for e in entries])
 
 
-def _shortlist(store: IndexStore, kind: str, query_parts: dict, size: int) -> list[IndexEntry]:
-    """The documents re-scored in full: all of them when the index is small, else the nearest."""
+KIND_NAMES = {"cv": "CVs", "notice": "vacancy notices"}
+
+
+def _shortlist(index_path: Path, kind: str, query_parts: dict, settings: MatchSettings) -> list[IndexEntry]:
+    """The indexed documents of a kind re-scored in full: all of them when the index is small,
+    else the `settings.shortlist` nearest by the FAISS search."""
+    store = open_index(index_path, settings)
     ids = store.ids(kind)
+    if not ids:
+        raise JobmatchError(f"the index {index_path} holds no {KIND_NAMES[kind]}")
     query = doc_vector(query_parts) if query_parts else None
-    if len(ids) <= size or query is None:
+    if len(ids) <= settings.shortlist or query is None:
         return [store.get(i) for i in ids]
-    return [store.get(i) for i, _ in store.search(kind, query, size)]
+    return [store.get(i) for i, _ in store.search(kind, query, settings.shortlist)]

@@ -85,7 +85,8 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fsync_dir(path: Path) -> None:
+def _fsync_path(path: Path) -> None:
+    """fsync a written file or a folder (so a rename in it is durable)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -293,19 +294,19 @@ class IndexStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             _write_bytes(tmp / f"{kind}.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
-            _fsync_file(tmp / f"{kind}.faiss")
+            _fsync_path(tmp / f"{kind}.faiss")
             manifest["kinds"][kind] = {
                 "count": len(ids), "part_rows": int(len(parts)),
                 "sizes": {n: (tmp / f"{kind}.{n}").stat().st_size for n in ("faiss", "parts.npy", "jsonl")},
                 "sha256_jsonl": _sha256_file(tmp / f"{kind}.jsonl")}
         _write_bytes(tmp / "manifest.json", json.dumps(manifest, indent=1).encode("utf-8"))
-        _fsync_dir(tmp)
+        _fsync_path(tmp)
         os.rename(tmp, self.path / name)
-        _fsync_dir(self.path)
+        _fsync_path(self.path)
         pointer = self.path / f".CURRENT.tmp{os.getpid()}"
         _write_bytes(pointer, (name + "\n").encode("utf-8"))
         os.replace(pointer, self.path / "CURRENT")
-        _fsync_dir(self.path)
+        _fsync_path(self.path)
         # keep the generation just replaced for readers that opened it a moment ago; drop older ones
         previous = self.generation
         self.generation = generation
@@ -325,10 +326,3 @@ class IndexStore:
                 "documents": counts, "bytes_on_disk": size,
                 "bytes_per_document": round(size / max(1, sum(counts.values())))}
 
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
