@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from jobmatch.extract.language_needs import read_language_requirement
 from jobmatch.extract.regions import regions, section_at, sentence_bounds
 from jobmatch.model import (DegreeSubstitution, EducationRequirement, EligibilityRule,
                             ExperienceRequirement, LanguageNeed, LanguageRequirement, NoticeStructure,
@@ -143,46 +144,14 @@ def experience_requirement(text: str, structure: NoticeStructure, spans: list[Sp
 
 
 def language_requirement(text: str, structure: NoticeStructure, spans: list[Span]) -> LanguageRequirement:
-    """LANGUAGE spans and the required/desirable languages, the UN official-language rule included."""
+    """LANGUAGE spans and the required/desirable languages, the official-language rules included
+    (clause by clause: see jobmatch.extract.language_needs)."""
     region = regions(structure.sections, LANGUAGE_SECTIONS, len(text))
-    requirement = LanguageRequirement()
-    region_text = " ".join(text[a:b] for a, b in region)
-    has_rule = bool(_UN_RULE_FIRST.search(region_text))
-    if has_rule:
-        first = _UN_RULE_FIRST.search(region_text)
-        level, _ = level_in(region_text[first.end():first.end() + 80])
-        requirement.required.append(LanguageNeed(any_of=list(UN_OFFICIAL_LANGUAGES), level=level or "advanced"))
-        second = _UN_RULE_SECOND.search(region_text)
-        if second:
-            level, _ = level_in(region_text[second.end():second.end() + 60])
-            requirement.required.append(LanguageNeed(any_of=list(UN_OFFICIAL_LANGUAGES), level=level or "intermediate"))
-        requirement.evidence = region_text.strip()[:400]
-    named: dict[str, tuple[str | None, bool]] = {}
-    for start, end, code in find_languages(text):
-        if not _in(region, start):
-            continue
-        left, right = sentence_bounds(text, start, end)
-        after = text[end:right]
-        level, cefr = level_in(text[max(left, start - 50):start] + " " + after[:40])
-        in_rule_list = has_rule and "(" in text[left:start] and ")" in text[end:right] and text[left:start].rfind("(") > text[left:start].rfind(")")
-        spans.append(_span(text, "LANGUAGE", start, end, lang=code, level=None if in_rule_list else level,
-                           **({"cefr": cefr} if cefr else {})))
-        if in_rule_list:
-            continue
-        if _INFORMATIONAL.search(text[left:right]):
-            continue
-        desirable = is_desirable(text[left:right]) or section_at(structure.sections, start) == "desirable"
-        previous = named.get(code)
-        if (previous is None or (previous[1] and not desirable)
-                or (previous[1] == desirable and level_rank_language(level) > level_rank_language(previous[0]))):
-            named[code] = (level, desirable)
-    for code, (level, desirable) in named.items():
-        need = LanguageNeed(language=code, level=level)
-        (requirement.desirable if desirable else requirement.required).append(need)
-    third = _UN_RULE_THIRD.search(region_text)
-    if third and (is_desirable(region_text[third.start():third.end() + 80]) or has_rule):
-        requirement.desirable.append(LanguageNeed(any_of=[c for c in UN_OFFICIAL_LANGUAGES if c not in named], level=None))
-    return requirement
+    desirable = [(s.body_start, s.end) for s in structure.sections if s.name == "desirable"]
+    reading = read_language_requirement(text, region, desirable)
+    for start, end, code, level, cefr in sorted(set(reading.spans)):
+        spans.append(_span(text, "LANGUAGE", start, end, lang=code, level=level, **({"cefr": cefr} if cefr else {})))
+    return reading.requirement
 
 
 def eligibility_rules(text: str) -> list[EligibilityRule]:

@@ -26,10 +26,15 @@ LANGUAGE_NAMES = {
     "ca": ["catalan", "catalán"], "he": ["hebrew", "hébreu", "hebreo"], "id": ["indonesian", "indonésien"],
     "ms": ["malay", "malais"], "th": ["thai", "thaï", "tailandés"], "vi": ["vietnamese", "vietnamien"],
 }
+# The 24 official languages of the European Union (EU notices state "one official language of the EU").
+EU_OFFICIAL_LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it", "lv", "lt",
+                         "mt", "pl", "pt", "ro", "sk", "sl", "es", "sv")
 NAME_TO_CODE = {name: code for code, names in LANGUAGE_NAMES.items() for name in names}
 LANGUAGE_REGEX = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_TO_CODE), key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 
+_NATIONALITY_NOUN = re.compile(r"\s+(?:departments?|nationals?|citizens?|government|authorities|territor(?:y|ies)|republic|"
+                               r"courts?|ministry|embassy|administration|cooperation|speakers? of)\b", re.IGNORECASE)
 CEFR_REGEX = re.compile(r"(?<![\w])([ABC][12])(?![\w])")
 CEFR_TO_LEVEL = {"A1": "basic", "A2": "basic", "B1": "intermediate", "B2": "intermediate", "C1": "advanced", "C2": "advanced"}
 
@@ -65,6 +70,8 @@ def find_languages(text: str) -> list[tuple[int, int, str]]:
         if word.lower() in ("english", "french", "spanish", "german", "russian", "chinese", "arabic", "italian",
                             "portuguese", "dutch", "polish", "turkish", "greek", "thai") and not word[0].isupper():
             continue  # English names of languages are capitalised; lower case is an adjective elsewhere
+        if _NATIONALITY_NOUN.match(text, m.end()):
+            continue  # "the French departments", "Spanish nationals": the adjective of a country
         found.append((m.start(), m.end(), code))
     return found
 

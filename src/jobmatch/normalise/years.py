@@ -23,7 +23,7 @@ _SUBSTITUTION = re.compile(r"substitut|in lieu|instead of|in place of|in combina
                            r"may be accepted|peut être accepté|(?:be )?counted as|count(?:s)? (?:as|for)|(?:also |be |given due )consider(?:ed|ation)|followed by|"
                            r"sera(?:it)? (?:également )?pris en (?:compte|considération)|se considerará|podrá aceptarse", re.IGNORECASE)
 _DOCTORATE = re.compile(r"doctora|ph\.?\s?d", re.IGNORECASE)
-_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|advantage|a (?:strong |distinct )?plus|would be useful|souhaitable|atout|deseable|se valorará|ventaja", re.IGNORECASE)
+_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|(?:strong|real|distinct|definite) asset|advantage|a (?:strong |distinct )?plus|would be useful|souhaitable|atout|deseable|se valorará|ventaja", re.IGNORECASE)
 # "preferably in an international organization" qualifies where the years were gained, not whether
 # they are required.
 _SETTING_PREFERENCE = re.compile(r"(?:preferabl[ey]|preferred|de préférence|preferiblemente|preferentemente)\s+(?:[\w-]+\s+){0,1}(?:in|with|at|within|from|on|gained|acquired|obtained|en|dans|au|auprès|con|dentro)\b",
