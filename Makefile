@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv eval clean-venv
+.PHONY: demo test venv eval eval-check clean-venv
 
 venv: $(STAMP)
 
@@ -29,6 +29,16 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Evaluation: `make eval` regenerates the committed eval/REPORT.md (and REPORT.json) from a full
+# run; `make eval-check` is the CI gate (figures against eval/thresholds.toml, peers left out).
+EVAL_EXTERNAL := --external skillspan --external rekrute
+
+eval: $(STAMP)
+	$(BIN)/jobmatch eval --split test $(EVAL_EXTERNAL) --out eval/out --write-summary eval/REPORT.md
+
+eval-check: $(STAMP)
+	$(BIN)/jobmatch eval --split test $(EVAL_EXTERNAL) --out eval/out --no-peers --check
 
 clean-venv:
 	rm -rf $(VENV)
