@@ -43,3 +43,8 @@ def test_an_abbreviation_in_brackets_belongs_to_the_degree():
 def test_words_that_look_like_degrees_in_other_uses():
     assert _found("Maîtrise parfaite de l'anglais") == []
     assert _found("Driving licence: B") == []
+
+
+def test_an_equivalent_written_out_in_brackets_is_a_degree_of_its_own():
+    assert _found("Laurea Magistrale (Master's degree) in Economics") == [("Laurea Magistrale", "master"),
+                                                                          ("Master's degree", "master")]

@@ -45,10 +45,9 @@ DEGREE_REGEX = re.compile("|".join(f"(?P<{level}{i}>{_B}(?:{pattern}){_E})" for 
                           re.IGNORECASE)
 # Bare "MA"/"BA" only in capitals (not the words "ma", "ba" in French/Spanish prose).
 _CASE_SENSITIVE = {"ma", "ba", "bac", "dea", "dess", "dut", "bts", "hnd", "cfc", "mph", "mpa", "mpp"}
-# "(MSc)", "(M.Sc.)", "(Master 2)", "(Dr. iur.)" right after a degree: its abbreviation or equivalent.
-# The corpus annotates these both ways (one span or two); one span scores better on train+dev.
+# "(MSc)", "(M.Sc.)", "(Dr. iur.)" right after a degree: its abbreviation, part of the degree. An
+# equivalent written out ("Laurea Magistrale (Master's degree)") is a degree of its own.
 _BRACKETED = re.compile(r"\s?\((?P<inner>[^()\n]{1,40})\)")
-_ALTERNATIVE = re.compile(r"\bor\b|\bou\b|\bo\b|equivalent|équivalent|equivalente", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|.*\.)[A-Z][A-Za-z]*\.?(?:[ -]?[A-Za-z]+\.?)?$")
 # "Maîtrise parfaite du français", "driving licence": the words, not a degree.
 _NOT_A_DEGREE_AFTER = re.compile(r"\s+(?:parfaite|courante|du |de la |des |de l'|d'une |of (?:the )?(?:english|french|spanish|language))", re.IGNORECASE)
@@ -56,8 +55,8 @@ _NOT_A_DEGREE_BEFORE = re.compile(r"(?:driving|driver'?s|pilot'?s?)\s+$", re.IGN
 
 
 def find_degrees(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, level) for each degree expression in the text; an abbreviation or equivalent in
-    brackets right after a degree is part of it ("Master of Science (MSc)", "Maestría (MA)")."""
+    """(start, end, level) for each degree expression in the text; an abbreviation in brackets right
+    after a degree is part of it ("Master of Science (MSc)", "Maestría (MA)")."""
     found = []
     covered_to = -1
     for m in DEGREE_REGEX.finditer(text):
@@ -76,8 +75,7 @@ def find_degrees(text: str) -> list[tuple[int, int, str]]:
         if bracket:
             inner = bracket["inner"].strip()
             first = DEGREE_REGEX.match(inner)
-            whole = first and first.end() >= len(inner) - 15 and not _ALTERNATIVE.search(inner)
-            if whole or _ABBREVIATION.match(inner):
+            if _ABBREVIATION.match(inner) and not (first and first.end() < len(inner)):
                 end = covered_to = bracket.end()
         found.append((m.start(), end, level))
     return found
