@@ -53,3 +53,9 @@ def test_inspira_year_s_notation():
 def test_is_desirable_reads_the_whole_sentence():
     assert is_desirable("Knowledge of Spanish is desirable.")
     assert not is_desirable("Fluency in French, preferably in a legal setting.")
+
+
+def test_cv_summaries_compound_numbers_halves_and_of_them():
+    found = _kinds("Manager with twenty-two years of experience, sixteen of them in the UN system.")
+    assert [years for years, _ in found] == [22, 16]
+    assert _kinds("Analyst with two and a half years in budgeting.") == [(2.5, "total")]

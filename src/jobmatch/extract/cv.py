@@ -129,7 +129,7 @@ def _cut_title(piece: str, has_strong_separator: bool) -> str:
     if grade:
         return piece[:grade.start()]
     pieces = piece[:bracket.start()].split(", ") if bracket else piece.split(", ")
-    if len(pieces) > 1 and (_RANK.match(pieces[0].strip()) or (len(pieces) == 2 and not _ORG_CUE.search(pieces[1]))):
+    if len(pieces) > 1 and (_RANK.match(pieces[0].strip()) or (has_strong_separator and len(pieces) == 2 and not _ORG_CUE.search(pieces[1]))):
         return ", ".join(pieces[:2])
     return pieces[0]
 

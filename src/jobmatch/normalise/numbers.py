@@ -18,18 +18,24 @@ NUMBER_WORDS = {
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
     "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20,
 }
+# "twenty-one" .. "thirty-nine": written out in CV summaries ("twenty-two years of experience").
+for _tens, _value in (("twenty", 20), ("thirty", 30)):
+    for _unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"):
+        NUMBER_WORDS[f"{_tens}-{_unit}"] = _value + NUMBER_WORDS[_unit]
+_HALF = r"(?:\s+and a half|\s+et demi[e]?|\s+y medio)"
 _WORD_ALTERNATION = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if len(w) > 2), key=len, reverse=True))
 # A count as digits ("7", "7+", "2.5") or words ("seven", "five (5)").
-NUMBER = rf"(?:\d{{1,2}}(?:[.,]5)?|(?:{_WORD_ALTERNATION})(?:\s*\(\d{{1,2}}\))?)"
+NUMBER = rf"(?:\d{{1,2}}(?:[.,]5)?|(?:{_WORD_ALTERNATION})(?:\s*\(\d{{1,2}}\))?){_HALF}?"
 
 
 def parse_number(text: str) -> float | None:
     """'seven' -> 7, 'five (5)' -> 5, '2,5' -> 2.5, '10+' -> 10; None when no number."""
     cleaned = text.strip().lower()
+    half = 0.5 if re.search(r"\b(?:a half|demie?|medio)\b", cleaned) else 0.0
     digits = re.search(r"\d{1,2}(?:[.,]\d)?", cleaned)
     if digits:
-        return float(digits.group(0).replace(",", "."))
+        return float(digits.group(0).replace(",", ".")) + half
     for word in re.findall(r"[a-zà-ÿ-]+", cleaned):
         if word in NUMBER_WORDS and len(word) > 2:
-            return float(NUMBER_WORDS[word])
+            return float(NUMBER_WORDS[word]) + half
     return None

@@ -11,7 +11,10 @@ from jobmatch.normalise.numbers import NUMBER, parse_number
 _YEARS = r"(?:year\(s\)|years?|yrs?\.?|ans|années|año?s|anos)"
 YEARS_REGEX = re.compile(rf"(?<![\w])(?P<num>{NUMBER})\s*(?:\+|\(\+\))?\s*(?:or more\s+)?(?:(?:additional|more|further|supplementary|full-time|complete)\s+)?{_YEARS}(?![\w])", re.IGNORECASE)
 # "including at least three at the international level": the noun is elided.
-ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?=(?:at|in|on|with|within|as|au|à|en|a|dans|auprès|avec|con|como)\b)",
+# "Nine years in IT support, more than five of them on a UN service desk", "de los cuales ocho al frente".
+ELIDED_OF_THEM_REGEX = re.compile(rf"(?:,|;)\s*(?:the last |more than |nearly |almost |over |about |some )?(?P<num>{NUMBER})\s+(?=of them\b|de ellos\b|d'entre eux\b)",
+                                  re.IGNORECASE)
+ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?=(?:at|in|on|with|within|as|au|à|en|a|al|dans|auprès|avec|con|como)\b)",
                           re.IGNORECASE)
 
 _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au niveau international|à l'international|a nivel internacional|en el ámbito internacional|"
@@ -75,6 +78,7 @@ def find_year_requirements(text: str) -> list[YearsMention]:
     mentions: list[YearsMention] = []
     spans = [(m.start("num"), m.end(), m.group("num")) for m in YEARS_REGEX.finditer(text)]
     spans += [(m.start("num"), m.end("num"), m.group("num")) for m in ELIDED_REGEX.finditer(text)]
+    spans += [(m.start("num"), m.end("num"), m.group("num")) for m in ELIDED_OF_THEM_REGEX.finditer(text)]
     for start, end, number in sorted(spans):
         if any(m.start < end and start < m.end for m in mentions):
             continue
