@@ -44,7 +44,7 @@ def compare_reports(old: dict, new: dict, skip: tuple[str, ...] = ("meta.", "spe
     before, after = flatten(old), flatten(new)
     rows = []
     for path in sorted(set(before) | set(after)):
-        if path.startswith(skip) or ".latency." in path:
+        if path.startswith(skip) or ".latency." in path or path.endswith("_per_s"):
             continue
         a, b = before.get(path), after.get(path)
         if a is None or b is None or not math.isclose(a, b, abs_tol=1e-9):
