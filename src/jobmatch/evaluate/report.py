@@ -181,7 +181,9 @@ def _eligibility_md(eligibility: dict) -> list[str]:
 def _speed_md(speed: dict, cache: str) -> list[str]:
     ex = speed["extraction"]
     rows = [[kind, str(f["documents"]), _f(f["docs_per_s"], 1)] for kind, f in ex.items()]
-    lines = ["## Speed", "", "Read + extract, one process (the machine's other load included):", "",
+    load = speed.get("pipeline_load_s")
+    lines = ["## Speed", "", "Read + extract in one `nlp.pipe` stream per kind, one process, the machine's other load "
+             f"included{f'; loading the pipeline took {load:.1f} s before' if load is not None else ''}:", "",
              *_table(["kind", "documents", "docs/s"], rows),
              f"Peak resident memory of the run: {speed['peak_rss_mb']:.0f} MB; whole run {speed['total_s']:.1f} s.", ""]
     rows = []

@@ -27,5 +27,6 @@ def speed_report(store: DocumentStore, ranking: dict, matcher_seconds: dict) -> 
     latency = {direction: {name: figures.get("latency", {}) for name, figures in block["systems"].items()
                            if figures.get("available")}
                for direction, block in ranking.items()}
-    return {"extraction": extraction_speed(store), "peak_rss_mb": peak_rss_mb(),
+    return {"extraction": extraction_speed(store), "pipeline_load_s": store.pipeline_load_seconds,
+            "peak_rss_mb": peak_rss_mb(),
             "query_latency": latency, "matcher": matcher_seconds}
