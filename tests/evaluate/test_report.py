@@ -37,3 +37,4 @@ def test_write_report_writes_json_markdown_and_plots(fake_report, tmp_path):
     assert {"report.json", "report.md", "extraction_f1.png", "ranking_ndcg10.png"} <= names
     assert json.loads((tmp_path / "report.json").read_text())["meta"]["split"] == "test"
     assert (tmp_path / "ranking_ndcg10.png").read_bytes()[:4] == b"\x89PNG"
+    assert "![nDCG@10 per system, 95% CI](ranking_ndcg10.png)" in (tmp_path / "report.md").read_text()

@@ -33,13 +33,16 @@ def evaluate_command(corpus: Path, split: str, out: Path, check: bool = False, c
     settings = replace(EvalSettings(), corpus=corpus, split=split, out=out, thresholds=thresholds, peers=peers,
                        embedding_cache=embedding_cache)
     report = run_evaluation(settings, external)
-    for path in write_report(report, out, settings.plots):
+    written = write_report(report, out, settings.plots)
+    for path in written:
         echo(f"wrote {path}")
     if write_summary:
         # The committed summary: REPORT.md to read, REPORT.json beside it for `--compare` and the
         # test that keeps eval/thresholds.toml below the committed figures.
         write_summary.parent.mkdir(parents=True, exist_ok=True)
-        for source, target in ((out / "report.md", write_summary), (out / "report.json", write_summary.with_suffix(".json"))):
+        copies = [(out / "report.md", write_summary), (out / "report.json", write_summary.with_suffix(".json")),
+                  *((p, write_summary.parent / p.name) for p in written if p.suffix == ".png")]
+        for source, target in copies:
             shutil.copyfile(source, target)
             echo(f"wrote {target}")
     for name, block in report["external"].items():

@@ -206,7 +206,11 @@ def _external_md(external: dict) -> list[str]:
     return external_markdown(external)
 
 
-def markdown_report(report: dict) -> str:
+PLOT_TITLES = {"extraction_f1.png": "Extraction F1 per label", "ranking_ndcg10.png": "nDCG@10 per system, 95% CI",
+               "eligibility_pr.png": "Eligibility filter: precision-recall"}
+
+
+def markdown_report(report: dict, plots: list[str] | tuple[str, ...] = ()) -> str:
     meta = report["meta"]
     git = meta["git"]
     models = meta["models"]
@@ -222,6 +226,8 @@ def markdown_report(report: dict) -> str:
     lines += _eligibility_md(report["eligibility"])
     lines += _speed_md(report["speed"], meta["settings"].get("embedding_cache", ""))
     lines += _external_md(report["external"])
+    if plots:
+        lines += ["## Plots", "", *(f"![{PLOT_TITLES.get(name, name)}]({name})" for name in plots), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -286,9 +292,7 @@ def write_report(report: dict, out: Path, plots: bool = True) -> list[Path]:
     from jobmatch.corpus.build import write_atomic
 
     out.mkdir(parents=True, exist_ok=True)
+    plotted = write_plots(report, out) if plots else []
     write_atomic(out / "report.json", json.dumps(report, indent=1, ensure_ascii=False) + "\n")
-    write_atomic(out / "report.md", markdown_report(report))
-    written = [out / "report.json", out / "report.md"]
-    if plots:
-        written += write_plots(report, out)
-    return written
+    write_atomic(out / "report.md", markdown_report(report, [p.name for p in plotted]))
+    return [out / "report.json", out / "report.md", *plotted]
