@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from jobmatch.evaluate.settings import EvalSettings
+from jobmatch.errors import ConfigError
+from jobmatch.evaluate.settings import EXTERNAL_SETS, EvalSettings
 
 __all__ = ["EvalSettings", "evaluate_command", "run_evaluation"]
 
@@ -28,6 +29,9 @@ def evaluate_command(corpus: Path, split: str, out: Path, check: bool = False, c
     from jobmatch.evaluate.report import compare_reports, format_changes, load_report, write_report
 
     # Read what can be wrong before the run, not after minutes of work.
+    unknown = [name for name in external if name not in EXTERNAL_SETS]
+    if unknown:
+        raise ConfigError(f"--external must be one of {', '.join(EXTERNAL_SETS)}, not {unknown[0]!r}")
     minimum = load_thresholds(thresholds) if check else {}
     old = load_report(compare) if compare else None
     settings = replace(EvalSettings(), corpus=corpus, split=split, out=out, thresholds=thresholds, peers=peers,
