@@ -115,3 +115,16 @@ def test_spanish_cv_open_period_internship_and_title_above_the_employer():
         ("2021-03", "present", "job"), ("2020-01", "2020-06", "internship")]
     assert _titles(result)[0] == "Analista de Tesorería"
     assert result["profile"]["highest_level"] == "bachelor"
+
+
+WORK_STUDY = """EXPÉRIENCE PROFESSIONNELLE
+Janvier 2022 – aujourd'hui — Technicien réseau, Orange, Lyon
+Janvier 2021 – décembre 2021 — Congé parental
+Septembre 2018 – août 2020 — Apprenti technicien, SNCF, Lyon (alternance)
+"""
+
+
+def test_apprenticeships_count_as_internships_and_parental_leave_is_not_a_job():
+    jobs = _extract(WORK_STUDY)["profile"]["experience"]
+    assert [(j["start"], j["kind"]) for j in jobs] == [("2022-01", "job"), ("2018-09", "internship")]
+    assert _extract(WORK_STUDY)["profile"]["total_years"] == 4.9   # 2022-01 .. 2026-11: 59 months

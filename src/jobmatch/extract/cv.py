@@ -26,7 +26,10 @@ INTERNATIONAL_EMPLOYERS = re.compile(
     # Full names: "World Food Programme", "International Labour Organization", "Universal Postal Union".
     r"(?:World|International|Universal|Inter-American|Intergovernmental)\s+(?:[A-Z][\w&-]*\s+){0,4}"
     r"(?:Organi[sz]ation|Programme|Program|Union|Agency|Fund|Bank|Federation|Committee|Court|Tribunal))\b")
-INTERNSHIP = re.compile(r"\b(?:intern(?:ship)?|trainee|stagiaire|stage|pasant[eí]a?|prácticas?(?: profesional(?:es)?)?|practicante|becario)\b", re.IGNORECASE)
+# Internships, traineeships, apprenticeships and work-study contracts: not counted in total years.
+INTERNSHIP = re.compile(r"\b(?:intern(?:ship)?|trainee(?:ship)?|apprentice(?:ship)?|stagiaire|stage|alternance|alternante?|"
+                        r"apprentie?|apprentissage|pasant[eí]a?|prácticas?(?: profesional(?:es)?)?|practicante|becario|aprendiz)\b",
+                        re.IGNORECASE)
 VOLUNTEER = re.compile(r"\b(?:volunteer|bénévole|voluntari[oa]|UNV)\b", re.IGNORECASE)
 
 
@@ -47,7 +50,8 @@ _OTHER_LABEL = re.compile(r"^\s*(?:(?:name (?:and address )?of )?employer|type o
 _LABELS_ONLY = re.compile(r"^[\W\d_]*(?:(?:attended|employed|from|to|de|desde|hasta|du|au|dates?|period|période|periodo|from\s*[-–/]\s*to)\b[\W\d_]*)*$", re.IGNORECASE)
 # Periods that are not a job: a gap in employment, a career break.
 NOT_A_JOB = re.compile(r"\b(?:gap|career break|not in (?:paid )?employment|sabbatical|parental leave|unemployed|"
-                       r"interruption de carrière|sans emploi|pausa profesional|desempleado)\b", re.IGNORECASE)
+                       r"interruption de carrière|sans emploi|congé (?:parental|maternité|paternité|sabbatique|sans solde)|"
+                       r"pausa profesional|desempleado|excedencia|licencia (?:de|por) (?:maternidad|paternidad))\b", re.IGNORECASE)
 MAX_BLOCK_LINES = 4
 
 
