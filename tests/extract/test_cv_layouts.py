@@ -128,3 +128,13 @@ def test_apprenticeships_count_as_internships_and_parental_leave_is_not_a_job():
     jobs = _extract(WORK_STUDY)["profile"]["experience"]
     assert [(j["start"], j["kind"]) for j in jobs] == [("2022-01", "job"), ("2018-09", "internship")]
     assert _extract(WORK_STUDY)["profile"]["total_years"] == 4.9   # 2022-01 .. 2026-11: 59 months
+
+
+def test_international_posts_by_name_in_three_languages_and_national_missions():
+    from jobmatch.extract.cv import is_international_post
+
+    assert is_international_post("Oficial de Conferencias, Organización Mundial de la Propiedad Intelectual (OMPI), Ginebra")
+    assert is_international_post("Conseillère juridique, Comité international de la Croix-Rouge (CICR), Genève")
+    assert is_international_post("Officer, the International Centre for Genetic Engineering (an intergovernmental body)")
+    assert not is_international_post("Counsellor, Permanent Mission of Kenya to the United Nations Office at Geneva")
+    assert not is_international_post("Financial Planning Officer, Japan International Cooperation Agency (JICA), Tokyo")

@@ -15,6 +15,8 @@ from jobmatch.normalise.years import find_year_requirements
 from jobmatch.normalise.periods import find_date_ranges, months_between, union_years
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, level_rank
 
+# Employers that make a post international (guide: UN system, other intergovernmental
+# organisations, international NGOs and the Red Cross), by acronym and by name in EN/FR/ES.
 INTERNATIONAL_EMPLOYERS = re.compile(
     r"\b(?:United Nations|UN|UNDP|UNICEF|UNHCR|UNFPA|UNEP|UNESCO|UNIDO|UNCTAD|UNOPS|UNOG|UNON|UNOV|UNODC|UN Women|"
     r"UN-Habitat|OCHA|OHCHR|DPPA|DPO|DESA|ESCAP|ECA|ECLAC|ESCWA|ECE|WHO|PAHO|ILO|ITU|FAO|IFAD|WFP|IAEA|IMO|ICAO|"
@@ -22,10 +24,33 @@ INTERNATIONAL_EMPLOYERS = re.compile(
     r"European Union|EU|Council of Europe|ICRC|IFRC|Red Cross|Red Crescent|MSF|Médecins Sans Frontières|"
     r"Inter-American Development Bank|IDB|Asian Development Bank|ADB|African Development Bank|AfDB|OAS|ASEAN|"
     r"Commonwealth Secretariat|CERN|ESA|Gavi|Global Fund|Nations Unies|ONU|Naciones Unidas|OIF|"
-    r"Organisation internationale|Organización Internacional|international organi[sz]ation|international NGO|"
-    # Full names: "World Food Programme", "International Labour Organization", "Universal Postal Union".
-    r"(?:World|International|Universal|Inter-American|Intergovernmental)\s+(?:[A-Z][\w&-]*\s+){0,4}"
-    r"(?:Organi[sz]ation|Programme|Program|Union|Agency|Fund|Bank|Federation|Committee|Court|Tribunal))\b")
+    r"PNUD|OMS|OIT|OMPI|OCDE|OEA|CEPAL|CEPALC|CICR|FICR|Eurostat|INTERPOL|OPCW|CTBTO|IPU|Inter-Parliamentary Union|"
+    r"Commission européenne|Comisión Europea|Croix-Rouge|Cruz Roja|Croissant-Rouge|Secretary-General|Secrétaire général|"
+    r"Secretario General|Norwegian Refugee Council|NRC|Action contre la Faim|Médecins du Monde|Médicos del Mundo|"
+    r"Médicos Sin Fronteras|Save the Children|Oxfam|CARE International|BRAC|Helvetas|"
+    r"Organisation internationale|Organización Internacional|Organisation mondiale|Organización Mundial|"
+    r"Organisation for the Prohibition of Chemical Weapons|Preparatory Commission for the Comprehensive Nuclear|"
+    r"international organi[sz]ation|international NGO|international non-profit|intergovernmental|intergouvernementale?|"
+    r"intergubernamental)\b")
+# Full names ("World Food Programme", "International Labour Organization") unless a country's word
+# comes first ("Japan International Cooperation Agency" is a national agency).
+_INTERNATIONAL_NAME = re.compile(r"(?<![\w-])(?P<before>[A-Z][\w-]*\s+)?(?:World|International|Universal|Inter-American)\s+"
+                                 r"(?:[A-Z][\w&-]*\s+){0,4}(?:Organi[sz]ation|Programme|Program|Union|Agency|Fund|Bank|"
+                                 r"Federation|Committee|Court|Tribunal)\b")
+# A country's own post, even one accredited to the UN (the guide counts these national).
+NATIONAL_POST = re.compile(r"\b(?:Permanent Mission|Mission permanente|Misión Permanente|Ministry|Ministère|Ministerio|"
+                           r"Embassy|Ambassade|Embajada|Consulate|Consulat|Consulado)\b")
+
+
+def is_international_post(context: str) -> bool:
+    """The job's lines name an international employer, and not a country's ministry or mission."""
+    if NATIONAL_POST.search(context):
+        return False
+    if INTERNATIONAL_EMPLOYERS.search(context):
+        return True
+    return any(not m["before"] or m["before"].strip() in ("The", "the") for m in _INTERNATIONAL_NAME.finditer(context))
+
+
 # Internships, traineeships, apprenticeships and work-study contracts: not counted in total years.
 INTERNSHIP = re.compile(r"\b(?:intern(?:ship)?|trainee(?:ship)?|apprentice(?:ship)?|stagiaire|stage|alternance|alternante?|"
                         r"apprentie?|apprentissage|pasant[eí]a?|prácticas?(?: profesional(?:es)?)?|practicante|becario|aprendiz)\b",
@@ -73,8 +98,8 @@ def _job_block(text: str, lines: list[tuple[int, int]], index: int, range_lines:
         if not line.strip() or i in range_lines or _BULLET.match(line):
             break
         block.append(i)
-    own = text[slice(*lines[index])]
-    if _LABELS_ONLY.match(_PERIOD_PLACEHOLDER.sub(" ", own)):
+    own = _PERIOD_PLACEHOLDER.sub(" ", text[slice(*lines[index])])
+    if not _has_title_text(own):
         for i in range(index - 1, max(-1, index - 1 - MAX_BLOCK_LINES), -1):
             line = text[slice(*lines[i])]
             if not line.strip() or i in range_lines:
@@ -237,7 +262,7 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
             continue
         kind = "internship" if INTERNSHIP.search(context) else "volunteer" if VOLUNTEER.search(context) else "job"
         years = round(months_between(period.start_month, period.end_month, reference) / 12, 1)
-        international = bool(INTERNATIONAL_EMPLOYERS.search(context))
+        international = is_international_post(context)
         title = _job_title(text, lines, index, range_lines, section_starts, period.start, period.end)
         if title:
             spans.append(_span(text, "EXPERIENCE", title[0], title[1], start=period.start_month, end=period.end_month,
