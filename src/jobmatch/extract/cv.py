@@ -99,7 +99,7 @@ def _job_block(text: str, lines: list[tuple[int, int]], index: int, range_lines:
             break
         block.append(i)
     own = _PERIOD_PLACEHOLDER.sub(" ", text[slice(*lines[index])])
-    if not _has_title_text(own):
+    if not _has_title_text(own) and not _ENUMERATION.match(own):   # "B. From: ..." starts its own entry
         for i in range(index - 1, max(-1, index - 1 - MAX_BLOCK_LINES), -1):
             line = text[slice(*lines[i])]
             if not line.strip() or i in range_lines:
