@@ -12,25 +12,14 @@ from jobmatch.structure.cv import parse_cv_sections
 from jobmatch.structure.kind import guess_kind
 from jobmatch.structure.notice import parse_notice
 
-NOTICE_MARKERS = ("duties", "qualifications", "core_competencies", "functional_competencies",
-                  "technical_competencies", "recruitment_process", "benefits")
-
-
-def looks_like_notice(structure, markers: frozenset[str], min_markers: int) -> bool:
-    """True when the text has a notice's sections or header fields."""
-    names = {s.name for s in structure.sections}
-    header = structure.header
-    return bool(len(names & markers) >= min_markers or header.vacancy_number or header.deadline)
-
 
 class DocumentStructure:
-    """Sets Doc._.kind, Doc._.sections (jobmatch.model.Section), Doc._.structure (notices) and
-    doc.spans["sections"]. A kind preset on the Doc (the caller knows it) is kept."""
+    """Sets Doc._.kind (jobmatch.structure.kind weighs the evidence), Doc._.sections
+    (jobmatch.model.Section), Doc._.structure (notices) and doc.spans["sections"]. A kind preset
+    on the Doc (the caller knows it) is kept, and only that kind's parser runs."""
 
-    def __init__(self, nlp: Language, name: str, notice_markers: list[str], min_markers: int):
+    def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.notice_markers = frozenset(notice_markers)
-        self.min_markers = min_markers
 
     def __call__(self, doc: Doc) -> Doc:
         prepare(doc)
@@ -55,6 +44,6 @@ class DocumentStructure:
         return doc
 
 
-@Language.factory("jobmatch_structure", default_config={"notice_markers": list(NOTICE_MARKERS), "min_markers": 2})
-def make_structure(nlp: Language, name: str, notice_markers: list[str], min_markers: int) -> DocumentStructure:
-    return DocumentStructure(nlp, name, notice_markers, min_markers)
+@Language.factory("jobmatch_structure")
+def make_structure(nlp: Language, name: str) -> DocumentStructure:
+    return DocumentStructure(nlp, name)
