@@ -193,6 +193,7 @@ class Vacancy(Model):
     header: NoticeHeader = Field(default_factory=NoticeHeader)
     sections: list[Section] = Field(default_factory=list)
     requirements: Requirements = Field(default_factory=Requirements)
+    terms: dict[str, float] = Field(default_factory=dict, description="TF-IDF weights of the text's strongest words (kept in the index when the text is not)")
 
 
 class Candidate(Model):
@@ -200,6 +201,7 @@ class Candidate(Model):
     document: Document | None = None
     sections: list[Section] = Field(default_factory=list)
     profile: Profile = Field(default_factory=Profile)
+    terms: dict[str, float] = Field(default_factory=dict, description="TF-IDF weights of the text's strongest words (kept in the index when the text is not)")
 
 
 # --- matching ------------------------------------------------------------------------------

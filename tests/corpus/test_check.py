@@ -273,3 +273,15 @@ def test_test_only_ids_are_left_out_of_what_a_system_may_use():
     usable = corpus_competency_ids(ROOT / "corpora", include_test_only=False)
     assert "skill.facilities_management" in everything - usable
     assert "skill.accounting" in usable
+
+
+def test_atomic_writes_leave_a_file_readable_by_others(tmp_path):
+    import stat
+
+    from jobmatch.corpus.build import write_atomic
+
+    target = tmp_path / "out.json"
+    write_atomic(target, "{}\n")
+    assert target.read_text() == "{}\n"
+    assert target.stat().st_mode & stat.S_IROTH
+    assert not list(tmp_path.glob(".out.json.*"))

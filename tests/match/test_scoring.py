@@ -56,3 +56,16 @@ def test_contributions_are_measured_against_the_typical_pair_without_changing_th
     assert score_a == score_b
     assert contributions == {"x": pytest.approx(1.5)}
     assert Weights.from_json(centred.to_json()) == centred
+
+
+def test_lexical_similarity_folds_accents_and_weighs_rare_words_more():
+    from jobmatch.match.lexical import Idf, lexical_similarity, weighted_terms
+
+    idf = Idf(documents=100, frequencies={"experience": 90, "mpls": 2})
+    notice = weighted_terms("Expérience of MPLS networks", idf)
+    assert set(notice) == {"experience", "mpls", "networks"}
+    assert notice["mpls"] > notice["experience"]
+    same = lexical_similarity(notice, weighted_terms("MPLS experience", idf))
+    other = lexical_similarity(notice, weighted_terms("pastry experience", idf))
+    assert same > other > 0
+    assert lexical_similarity(notice, {}) is None

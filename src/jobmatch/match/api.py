@@ -92,7 +92,8 @@ def build_entries(paths: list[Path], matcher: Matcher, kind: str | None = None,
     for (path, document, extraction), encoded in zip(items, matcher.encode_many(parts)):
         sha = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
         entries.append(IndexEntry(id=document.id, kind=extraction["kind"], source=str(path), sha256=sha,
-                                  data=entry_data(extraction), parts=encoded, vector=doc_vector(encoded)))
+                                  data=entry_data(extraction, matcher.terms(document.text)), parts=encoded,
+                                  vector=doc_vector(encoded)))
     return entries
 
 

@@ -9,6 +9,7 @@ FEATURE_NAMES = {
     "sim_duties_experience": "duties vs experience",
     "sim_competencies_skills": "competencies vs skills",
     "sim_qualifications_education": "qualifications vs education",
+    "sim_lexical": "shared terms (TF-IDF)",
     "coverage": "competency coverage",
     "education": "education",
     "field": "field of study",

@@ -56,12 +56,14 @@ class IndexEntry:
                 "parts": part_rows, "data": self.data}
 
     def as_candidate(self) -> Candidate:
-        return Candidate(id=self.id, document=_stub_document(self), profile=Profile(**self.data.get("profile") or {}))
+        return Candidate(id=self.id, document=_stub_document(self), profile=Profile(**self.data.get("profile") or {}),
+                         terms=self.data.get("terms") or {})
 
     def as_vacancy(self) -> Vacancy:
         header = self.data.get("header")
         return Vacancy(id=self.id, document=_stub_document(self), header=NoticeHeader(**header) if header else NoticeHeader(),
-                       requirements=Requirements(**self.data.get("requirements") or {}))
+                       requirements=Requirements(**self.data.get("requirements") or {}),
+                       terms=self.data.get("terms") or {})
 
 
 def _stub_document(entry: IndexEntry) -> Document:
@@ -70,10 +72,12 @@ def _stub_document(entry: IndexEntry) -> Document:
                     spans=[Span(**s) for s in entry.data.get("spans", [])])
 
 
-def entry_data(extraction: dict) -> dict:
-    """What the index keeps of an extraction: requirements/profile, header, competency spans."""
+def entry_data(extraction: dict, terms: dict[str, float]) -> dict:
+    """What the index keeps of a document: requirements/profile, header, competency spans and the
+    weighted terms of its text (the text itself is not kept)."""
     data = {k: extraction[k] for k in ("requirements", "profile", "header") if extraction.get(k) is not None}
     data["spans"] = [s for s in extraction.get("spans", []) if s["label"] in KEPT_SPAN_LABELS]
+    data["terms"] = terms
     return data
 
 

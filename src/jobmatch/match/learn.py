@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from jobmatch.match.lexical import IDF_FILE, Idf
 from jobmatch.match.scoring import FEATURES, Weights, feature_vector
 from jobmatch.match.settings import MatchSettings
 
@@ -21,7 +22,8 @@ CROSS_FAMILY_NEGATIVES = 4   # sampled unrelated CVs per notice
 REGULARISATION_C = 10.0      # chosen on the dev split (0.1, 1, 10, 100 tried)
 
 
-def pair_features(corpus, split: str, settings: MatchSettings, seed: int = 13) -> tuple[list[dict], list[int]]:
+def pair_features(corpus, split: str, settings: MatchSettings, seed: int = 13,
+                  idf: Idf | None = None) -> tuple[list[dict], list[int]]:
     """Features and grades of the split's judged pairs and of sampled cross-family pairs."""
     from jobmatch.match.documents import candidate_from_document, vacancy_from_document
     from jobmatch.match.matcher import Matcher
@@ -29,6 +31,8 @@ def pair_features(corpus, split: str, settings: MatchSettings, seed: int = 13) -
 
     # features only: no weights are needed (and the ones on disk may be the ones being replaced)
     matcher = Matcher(MatchSettings(**{**settings.__dict__, "mode": "full"}), weights=Weights(thresholds=()))
+    if idf is not None:
+        matcher._idf = idf
     qrels = corpus.qrels("recruiter", split)
     notices = sorted(qrels)
     cvs = corpus.ids("cv", split)
@@ -79,12 +83,16 @@ def fit_weights(corpus_dir: Path, split: str, out: Path, settings: MatchSettings
     from jobmatch.corpus.build import write_atomic
     from jobmatch.corpus.loader import load_corpus
 
+    from jobmatch.readers import read_document
+
     corpus = load_corpus(Path(corpus_dir))
-    rows, grades = pair_features(corpus, split, settings)
+    idf = Idf.fit([read_document(corpus.documents[i].path).text for i in corpus.ids(split=split)])
+    rows, grades = pair_features(corpus, split, settings, idf=idf)
     modes = {mode: fit_mode(rows, grades, names).to_json() for mode, names in FEATURES.items()}
     payload = {"about": f"learned by `jobmatch match fit` on the {split} split of {corpus_dir} "
                         f"({len(rows)} pairs, {sum(g >= RELEVANT_GRADE for g in grades)} with grade >= {RELEVANT_GRADE}); "
                         f"embedding model {settings.embedding_model}",
                "modes": modes}
     write_atomic(Path(out), json.dumps(payload, indent=2) + "\n")
+    write_atomic(Path(out).parent / IDF_FILE, json.dumps(idf.to_json(), ensure_ascii=False) + "\n")
     return {"pairs": len(rows), "relevant": sum(g >= RELEVANT_GRADE for g in grades), "out": str(out), "modes": modes}

@@ -13,6 +13,7 @@ from jobmatch.match.checks import requirement_checks
 from jobmatch.match.competencies import competency_coverage
 from jobmatch.match.documents import document_spans
 from jobmatch.match.explain import explain
+from jobmatch.match.lexical import IDF_FILE, Idf, lexical_similarity, weighted_terms
 from jobmatch.match.parts import candidate_parts, vacancy_parts
 from jobmatch.match.scoring import FEATURES, Weights, combine, is_eligible, requirement_features, semantic_features
 from jobmatch.match.settings import MatchSettings
@@ -41,6 +42,7 @@ class Matcher:
         self.settings = settings or MatchSettings.from_env()
         self.weights = weights or load_weights(self.settings)
         self._encoder = None
+        self._idf = None
 
     @property
     def uses_embeddings(self) -> bool:
@@ -52,6 +54,23 @@ class Matcher:
             from jobmatch.match.encoder import Encoder
             self._encoder = Encoder(self.settings.embedding_model, self.settings.cache_path)
         return self._encoder
+
+    @property
+    def idf(self) -> Idf:
+        """IDF weights beside the weights file in use (both come from `jobmatch match fit`)."""
+        if self._idf is None:
+            path = self.settings.weights_path
+            self._idf = Idf.load(path.parent / IDF_FILE if path is not None and (path.parent / IDF_FILE).exists() else None)
+        return self._idf
+
+    def terms(self, text: str) -> dict[str, float]:
+        return weighted_terms(text, self.idf)
+
+    def item_terms(self, item: Vacancy | Candidate) -> dict[str, float]:
+        """The weighted terms an index kept, or those of the document's text."""
+        if item.terms:
+            return item.terms
+        return self.terms(item.document.text) if item.document is not None and item.document.text else {}
 
     # -- encoding ---------------------------------------------------------------------------
     def encode_parts(self, parts: dict[str, list[str]]) -> Encoded:
@@ -81,20 +100,28 @@ class Matcher:
 
     # -- scoring ----------------------------------------------------------------------------
     def features(self, vacancy: Vacancy, candidate: Candidate, vacancy_vectors: Encoded | None,
-                 candidate_vectors: Encoded | None) -> tuple[dict, list, dict]:
-        """(features, requirement checks, competency coverage) of one pair."""
+                 candidate_vectors: Encoded | None, vacancy_terms: dict | None = None,
+                 candidate_terms: dict | None = None) -> tuple[dict, list, dict]:
+        """(features, requirement checks, competency coverage) of one pair; terms are computed
+        from the texts when not given."""
         checks = requirement_checks(vacancy.requirements, candidate.profile)
         coverage = competency_coverage(vacancy.requirements, candidate.profile.competencies, document_spans(candidate))
         features = requirement_features(checks, coverage["coverage"], vacancy.requirements.experience.min_years,
                                         candidate.profile.total_years)
         if self.uses_embeddings and vacancy_vectors is not None and candidate_vectors is not None:
             features.update(semantic_features(vacancy_vectors, candidate_vectors))
+        if self.settings.mode == "full":
+            features["sim_lexical"] = lexical_similarity(
+                vacancy_terms if vacancy_terms is not None else self.item_terms(vacancy),
+                candidate_terms if candidate_terms is not None else self.item_terms(candidate))
         return features, checks, coverage
 
     def match(self, vacancy: Vacancy, candidate: Candidate, vacancy_vectors: Encoded | None = None,
-              candidate_vectors: Encoded | None = None, result_id: str | None = None) -> Match:
+              candidate_vectors: Encoded | None = None, result_id: str | None = None,
+              vacancy_terms: dict | None = None, candidate_terms: dict | None = None) -> Match:
         """Score one pair and say why."""
-        features, checks, coverage = self.features(vacancy, candidate, vacancy_vectors, candidate_vectors)
+        features, checks, coverage = self.features(vacancy, candidate, vacancy_vectors, candidate_vectors,
+                                                   vacancy_terms, candidate_terms)
         wanted = FEATURES[self.settings.mode]
         used = {k: features.get(k) for k in wanted}
         score, contributions = combine(used, self.weights)
@@ -118,7 +145,9 @@ class Matcher:
         vacancy_vectors = self.encode_vacancy(vacancy) if self.uses_embeddings else None
         if candidate_vectors is None:
             candidate_vectors = [self.encode_candidate(c) for c in candidates] if self.uses_embeddings else [None] * len(candidates)
-        matches = [self.match(vacancy, c, vacancy_vectors, v) for c, v in zip(candidates, candidate_vectors)]
+        terms = self.item_terms(vacancy) if self.settings.mode == "full" else {}
+        matches = [self.match(vacancy, c, vacancy_vectors, v, vacancy_terms=terms)
+                   for c, v in zip(candidates, candidate_vectors)]
         return self._finish(matches, top)
 
     def rank_vacancies(self, candidate: Candidate, vacancies: Sequence[Vacancy], top: int | None = None,
@@ -127,6 +156,7 @@ class Matcher:
         candidate_vectors = self.encode_candidate(candidate) if self.uses_embeddings else None
         if vacancy_vectors is None:
             vacancy_vectors = [self.encode_vacancy(v) for v in vacancies] if self.uses_embeddings else [None] * len(vacancies)
-        matches = [self.match(v, candidate, vv, candidate_vectors, result_id=v.id)
+        terms = self.item_terms(candidate) if self.settings.mode == "full" else {}
+        matches = [self.match(v, candidate, vv, candidate_vectors, result_id=v.id, candidate_terms=terms)
                    for v, vv in zip(vacancies, vacancy_vectors)]
         return self._finish(matches, top)

@@ -15,10 +15,11 @@ from jobmatch.match.parts import PART_PAIRS
 from jobmatch.model import RequirementCheck
 
 SEMANTIC_FEATURES = ("sim_overall",) + tuple(f"sim_{a}_{b}" for a, b in PART_PAIRS)
+LEXICAL_FEATURES = ("sim_lexical",)
 REQUIREMENT_FEATURES = ("coverage", "education", "field", "experience", "experience_ratio", "international",
                         "language", "hard_unmet")
 FEATURES = {
-    "full": SEMANTIC_FEATURES + REQUIREMENT_FEATURES,
+    "full": SEMANTIC_FEATURES + LEXICAL_FEATURES + REQUIREMENT_FEATURES,
     "semantic": SEMANTIC_FEATURES,
     "requirements": REQUIREMENT_FEATURES,
 }

@@ -1,0 +1,85 @@
+"""Lexical similarity: TF-IDF cosine over accent-folded words, with IDF weights learned on the
+corpus train split and shipped as data, so a score does not depend on which pool is searched.
+
+Sentence embeddings blur rare domain terms ("MPLS", "IPSAS", "spectrum"); exact word overlap keeps
+them, so the two are complementary features (hybrid retrieval)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+WORD = re.compile(r"[^\W\d_]{2,}")
+MAX_TERMS = 400          # the strongest terms kept per document (index metadata stays small)
+IDF_FILE = "lexical_idf.json"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Expérience" and "experience" are one word."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    extra = ("les des une dans pour par avec sur est sont aux ces del las los una para por con sus que")
+    return frozenset(ENGLISH_STOP_WORDS) | frozenset(extra.split())
+
+
+def words(text: str) -> list[str]:
+    stop = stop_words()
+    return [w for w in WORD.findall(fold(text)) if w not in stop]
+
+
+class Idf:
+    """Inverse document frequencies; an unseen word gets the weight of a word seen once."""
+
+    def __init__(self, documents: int, frequencies: dict[str, int]):
+        self.documents = documents
+        self.frequencies = frequencies
+
+    def __call__(self, word: str) -> float:
+        return math.log((1 + self.documents) / (1 + self.frequencies.get(word, 1))) + 1.0
+
+    @classmethod
+    def fit(cls, texts: list[str]) -> "Idf":
+        frequencies: Counter[str] = Counter()
+        for text in texts:
+            frequencies.update(set(words(text)))
+        return cls(len(texts), {w: n for w, n in frequencies.items() if n > 1})
+
+    def to_json(self) -> dict:
+        return {"documents": self.documents, "frequencies": dict(sorted(self.frequencies.items()))}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Idf":
+        if path is not None:
+            data = json.loads(Path(path).read_text("utf-8"))
+        else:
+            data = json.loads(resources.files("jobmatch.data").joinpath(IDF_FILE).read_text("utf-8"))
+        return cls(int(data["documents"]), {k: int(v) for k, v in data["frequencies"].items()})
+
+
+def weighted_terms(text: str, idf: Idf, limit: int = MAX_TERMS) -> dict[str, float]:
+    """Unit-length TF-IDF weights (sublinear tf) of a text's strongest terms."""
+    counts = Counter(words(text))
+    weights = {w: (1.0 + math.log(n)) * idf(w) for w, n in counts.items()}
+    strongest = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:limit])
+    norm = math.sqrt(sum(v * v for v in strongest.values())) or 1.0
+    return {w: round(v / norm, 5) for w, v in strongest.items()}
+
+
+def lexical_similarity(a: dict[str, float], b: dict[str, float]) -> float | None:
+    """Cosine of two unit term vectors; None when either text had no words."""
+    if not a or not b:
+        return None
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(v * large.get(w, 0.0) for w, v in small.items())
