@@ -116,6 +116,11 @@ def jobmatch_spans(texts: Sequence[str]) -> tuple[list[list[dict]], float, str]:
 
     nlp = load()
     name = f"{nlp.meta.get('name', 'pipeline')} {nlp.meta.get('version', '')} ({', '.join(nlp.pipe_names)})"
+    if "jobmatch_competency_tagger" in nlp.pipe_names:
+        # Issue 7 asks to tell "our corpus only" from "with SkillSpan train": the training record says which.
+        trained = (nlp.meta.get("jobmatch_training") or {}).get("skillspan")
+        name += {True: "; tagger trained with SkillSpan train", False: "; tagger trained on our corpus only",
+                 None: "; tagger training data not recorded in the pipeline meta"}[trained]
     documents = [Document(id=f"s{i}", source="skillspan", format="text", text=t) for i, t in enumerate(texts)]
     started = time.perf_counter()
     results = list(extract_documents(documents, kind="notice", nlp=nlp, batch_size=256))
