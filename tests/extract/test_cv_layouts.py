@@ -138,3 +138,24 @@ def test_international_posts_by_name_in_three_languages_and_national_missions():
     assert is_international_post("Officer, the International Centre for Genetic Engineering (an intergovernmental body)")
     assert not is_international_post("Counsellor, Permanent Mission of Kenya to the United Nations Office at Geneva")
     assert not is_international_post("Financial Planning Officer, Japan International Cooperation Agency (JICA), Tokyo")
+
+
+TITLE_ABOVE_EMPLOYER = """EXPERIENCE
+
+Senior Event Manager
+Harbour Conference Centre, Bristol | June 2019 - July 2023
+- Managed 60-80 conferences a year.
+
+Account Manager · Brightline Logistics Ltd · Jan 2015 - May 2019 · 4 yrs 5 mos
+Monthly reporting for nine key accounts; contract renewals; team of three.
+Sales Assistant · Brightline Logistics Ltd · Jan 2013 - Dec 2014 · 2 yrs
+"""
+
+
+def test_title_above_an_employer_line_and_description_lines_are_not_titles():
+    assert _titles(_extract(TITLE_ABOVE_EMPLOYER)) == ["Senior Event Manager", "Account Manager", "Sales Assistant"]
+
+
+def test_a_note_in_brackets_after_the_dates_is_not_a_title():
+    text = "EXPERIENCE\n\nTeaching Assistant, University of Ghana\n2016 – 2018 (part-time, alongside studies)\n"
+    assert _titles(_extract(text)) == ["Teaching Assistant"]

@@ -140,7 +140,8 @@ _RANK = re.compile(r"^(?:(?:senior|deputy|assistant|associate|graduate|legal|spe
 _ORG_CUE = re.compile(r"\b(?:S\.A\.?|SA|AG|GmbH|Ltd|LLP|LLC|Inc|SAS|SARL|S\.p\.A\.|plc|Bank|Banco|University|Université|Universidad|"
                       r"Ministry|Ministère|Ministerio|Organi[sz]ation|Organisation|Organización|Secretariat|Company|Group|Groupe|Grupo|"
                       r"Council|Commission|Agency|Agence|Institute|Institut|Instituto|Office|Hospitals?|Programme|Fund|Authority|"
-                      r"Telecom|Telekom|Hosting|Retail|Payments|Parliament|Ayuntamiento|Self-employed)\b")
+                      r"Telecom|Telekom|Hosting|Retail|Payments|Parliament|Ayuntamiento|Self-employed|Centre|Center|Centro|"
+                      r"Services?|Police|Hotel|Hôtel|Foundation|Fondation|Fundación|Association|Corporation|Cooperation)\b")
 _DURATION = re.compile(r"^[\s(·|,;–—-]*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:yrs?|years?|mos?|months?|ans?|años?)\b", re.IGNORECASE)
 MAX_TITLE_CHARS = 90
 
@@ -191,8 +192,23 @@ def _title_in(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _has_title_text(piece: str) -> bool:
+    """Words other than labels, a duration or a note in brackets ("(part-time)", "(8 yrs)")."""
     piece = _ENUMERATION.sub("", piece)
+    if piece.strip(" \t·|,;:–—-").startswith("("):
+        return False
     return bool(re.search(r"[^\W\d_]{2}", piece)) and not _LABELS_ONLY.match(piece) and not _DURATION.match(piece)
+
+
+def _names_employer(piece: str) -> bool:
+    """The first part of a line names an organisation ("Grupo Hotelero S.A., Madrid", "UNICEF Perú")."""
+    first = _STRONG_SEPARATOR.split(_ENUMERATION.sub("", piece).strip(" \t·|,;:–—-"), maxsplit=1)[0]
+    return bool(_ORG_CUE.search(first) or INTERNATIONAL_EMPLOYERS.search(first) or NATIONAL_POST.search(first))
+
+
+def _is_description(line: str) -> bool:
+    """A sentence about the work, not a title: long, or punctuated as prose."""
+    stripped = line.strip()
+    return len(stripped) > 110 or "; " in stripped or (stripped.endswith(".") and len(stripped) > 50)
 
 
 def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
@@ -203,12 +219,13 @@ def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines:
     before, after = text[left:period_start], text[period_end:right]
     own = (left, period_start) if _has_title_text(before) else (period_end, right) if _has_title_text(after) else None
     previous = text[slice(*lines[index - 1])] if index > 0 else ""
-    if own and not (_ORG_CUE.search(text[slice(*own)]) and previous.strip() and index - 1 not in range_lines
-                    and not _BULLET.match(previous) and lines[index - 1][0] not in section_starts
-                    and not _ORG_CUE.search(previous)):
-        return _title_in(text, *own)
-    if own:
+    title_above = (previous.strip() and index - 1 not in range_lines and not _BULLET.match(previous)
+                   and lines[index - 1][0] not in section_starts and not _names_employer(previous)
+                   and not _is_description(previous))
+    if own and title_above and _names_employer(text[slice(*own)]):
         return _title_in(text, *lines[index - 1])  # "Title\nEmployer, City | 2019 – present"
+    if own:
+        return _title_in(text, *own)
     above = []
     for i in range(index - 1, max(-1, index - 1 - MAX_BLOCK_LINES), -1):
         line = text[slice(*lines[i])]
@@ -226,10 +243,11 @@ def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines:
     for i in below + above[::-1]:   # a "Title:" line of this entry comes after its dates, or just before
         if _TITLE_LABEL.match(text[slice(*lines[i])]):
             return _title_in(text, *lines[i])
-    candidates = [i for i in (above or below) if not _OTHER_LABEL.match(text[slice(*lines[i])])]
+    candidates = [i for i in (above or below) if not _OTHER_LABEL.match(text[slice(*lines[i])])
+                  and not _is_description(text[slice(*lines[i])])]
     # "Employer\nTitle\nDates": skip a first line that names an organisation.
-    if len(candidates) > 1 and _ORG_CUE.search(text[slice(*lines[candidates[0]])]) \
-            and not _ORG_CUE.search(text[slice(*lines[candidates[1]])]):
+    if len(candidates) > 1 and _names_employer(text[slice(*lines[candidates[0]])]) \
+            and not _names_employer(text[slice(*lines[candidates[1]])]):
         candidates = candidates[1:]
     return _title_in(text, *lines[candidates[0]]) if candidates else None
 
