@@ -29,3 +29,19 @@ def test_lists_split_at_and_unless_an_adjective_shares_the_noun():
     assert [line[s:e] for s, e in split_field_list(line, 0, len(line))] == ["Economics", "Environment"]
     line = "Electrical and Computer Engineering"
     assert [line[s:e] for s, e in split_field_list(line, 0, len(line))] == [line]
+
+
+def test_a_field_in_brackets_after_the_degree():
+    assert _phrase("MBA (Finance), Boston University", "MBA") == "Finance"
+    assert _phrase("BCom (Finance option), University of Nairobi", "BCom") == "Finance"
+    assert _phrase("DESS (Master) in Public Finance, Rabat", "DESS") == "Public Finance"   # a degree in brackets
+
+
+def test_a_capitalised_field_is_not_taken_for_an_acronym():
+    assert _phrase("Main field: Economics and International Trade", "Main field:") == "Economics and International Trade"
+    assert _phrase("Bachelor of Science HES-SO in Telecommunications, HEIG-VD", "Bachelor of Science") == "Telecommunications"
+
+
+def test_an_article_after_and_is_not_part_of_the_second_field():
+    line = "Ciencias Políticas y de la Administración"
+    assert [line[s:e] for s, e in split_field_list(line, 0, len(line))] == ["Ciencias Políticas", "Administración"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jobmatch.normalise.degrees import DEGREE_REGEX
 from jobmatch.normalise.phrases import PhraseTable
 from jobmatch.taxonomy import load_taxonomy
 
@@ -26,7 +27,7 @@ def find_fields(text: str) -> list[tuple[int, int, str]]:
 
 # CVs write a field of study right after the degree: "MSc in Applied Psychology, ETH Zurich",
 # "Master 2 Droit social, Université Paris 2", "Licence, Information and Library Science · 2008".
-_FIELD_LEAD = re.compile(r"(?:\s*\([^()\n]*\))?(?:-?[A-Z]{2,}(?:-[A-Z]{2,})?)?\s*(?:[,:·–—-]\s*)?"
+_FIELD_LEAD = re.compile(r"(?:\s*\([^()\n]*\))?(?-i:\s*-?[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w]))?\s*(?:[,:·–—-]\s*)?"
                          r"(?:(?:in|en|em|of|de|di|in the field of)\s+|d['’]\s*)?", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"(?:main (?:course of study|field(?: of study)?)|field(?: of study)?|major|subject|spécialité|especialidad)\s*[:：]\s*",
                            re.IGNORECASE)
@@ -42,8 +43,20 @@ FIELD_LABEL = re.compile(r"^\s*(?:main (?:course of study|field(?: of study)?)|f
 MAX_FIELD_CHARS = 70
 
 
+_BRACKET = re.compile(r"\s*\((?P<inner>[^()\n]{2,60})\)")
+_BRACKET_NOTE = re.compile(r"\s+(?:option|track|major|specialization|specialisation|orientation)$", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|.*\.)[A-Z][A-Za-z]*\.?(?:[ -]?[A-Za-z]+\.?)?$")
+
+
 def field_phrase_after(text: str, position: int, line_end: int) -> tuple[int, int] | None:
-    """The field of study written right after a degree (or a "Field:" label) ending at `position`."""
+    """The field of study written right after a degree (or a "Field:" label) ending at `position`:
+    "MSc in Applied Psychology, ETH", "MBA (Finance), Boston" (a field in brackets)."""
+    bracket = _BRACKET.match(text, position, line_end)
+    if bracket and not _ABBREVIATION.match(bracket["inner"].strip()) and not DEGREE_REGEX.match(bracket["inner"].strip()):
+        inner_start = bracket.start("inner")
+        words = _BRACKET_NOTE.sub("", bracket["inner"]).rstrip()
+        if words and words[0].isalpha() and not _NOT_A_FIELD.search(words):
+            return inner_start, inner_start + len(words)
     lead = _FIELD_LEAD.match(text, position, line_end)
     start = lead.end() if lead else position
     label = _INLINE_LABEL.match(text, start, line_end)
@@ -58,6 +71,7 @@ def field_phrase_after(text: str, position: int, line_end: int) -> tuple[int, in
     return start, end
 
 
+_ARTICLE = re.compile(r"(?:de la |de l'|del |de |des |du |d'|of the |the )", re.IGNORECASE)
 _ADJECTIVE = re.compile(r"^\w+(?:al|ic|ical|ive|ed|ary|ar)$", re.IGNORECASE)
 
 
@@ -67,7 +81,9 @@ def split_field_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     phrase = text[start:end]
     parts = re.split(r"(\s+(?:and|&|et|y|e)\s+)", phrase, maxsplit=1)
     if len(parts) == 3 and parts[0].strip() and parts[2].strip() and not _ADJECTIVE.match(parts[0].strip()):
-        return [(start, start + len(parts[0])), (start + len(parts[0]) + len(parts[1]), end)]
+        second = start + len(parts[0]) + len(parts[1])
+        article = _ARTICLE.match(parts[2])   # "Ciencias Políticas y de la Administración"
+        return [(start, start + len(parts[0])), (second + (article.end() if article else 0), end)]
     return [(start, end)]
 
 
