@@ -7,6 +7,7 @@ nothing about real use). Query encoding uses the real model with the cache disab
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import time
@@ -51,13 +52,13 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
     from jobmatch.corpus.loader import load_corpus
     from jobmatch.readers import read_document
 
-    faiss.omp_set_num_threads(2)
     settings = settings or MatchSettings.from_env(cache_path=None)
     settings = MatchSettings(**{**settings.__dict__, "cache_path": None})     # time real encoding
     matcher = Matcher(settings)
     corpus = load_corpus(corpus_dir)
     rng = np.random.default_rng(7)
-    result: dict = {"model": settings.embedding_model, "threads": 2}
+    result: dict = {"model": settings.embedding_model, "encoder_threads": settings.encoder_threads,
+                    "cpu_count": os.cpu_count(), "load_average_at_start": os.getloadavg()}
 
     started = time.perf_counter()
     cvs = [candidate_from_document(read_document(corpus.documents[i].path)) for i in corpus.ids("cv")]
@@ -78,6 +79,7 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
     exact = faiss.IndexFlatIP(vectors.shape[1])
     exact.add(vectors)
     build_s = time.perf_counter() - t0
+    faiss.omp_set_num_threads(1)              # single queries, as `rank --index` runs them
     one_passage, full = [], []
     for notice in (notices * ((queries // len(notices)) + 1))[:queries]:
         text = " ".join(([notice.header.title] if notice.header.title else []) +
@@ -91,6 +93,7 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
         exact.search(doc_vector(parts).reshape(1, -1), 10)
         full.append(time.perf_counter() - t0)
     batch = vectors[rng.integers(0, n_cvs, 1000)]
+    faiss.omp_set_num_threads(2)
     t0 = time.perf_counter()
     exact.search(batch, 10)
     batch_s = time.perf_counter() - t0
@@ -132,8 +135,9 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
         _, truth = exact.search(queries_v, 10)
         exact_s = time.perf_counter() - t0
         del exact
+        faiss.omp_set_num_threads(2)
         hnsw = faiss.IndexHNSWFlat(vectors.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
-        hnsw.hnsw.efConstruction = 80
+        hnsw.hnsw.efConstruction = 40
         t0 = time.perf_counter()
         hnsw.add(vectors)
         build_s = time.perf_counter() - t0
@@ -145,15 +149,17 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
             _, found = hnsw.search(queries_v, 10)
             batch_s = time.perf_counter() - t0
             single = []
+            faiss.omp_set_num_threads(1)
             for q in queries_v[:200]:
                 t1 = time.perf_counter()
                 hnsw.search(q.reshape(1, -1), 10)
                 single.append(time.perf_counter() - t1)
+            faiss.omp_set_num_threads(2)
             recall = float(np.mean([len(set(f) & set(t)) / 10 for f, t in zip(found, truth)]))
             sweeps.append({"efSearch": ef, "recall@10": round(recall, 4), **_percentiles(single),
                            "batch_queries_per_s": round(len(queries_v) / batch_s, 1)})
             log(f"HNSW efSearch {ef}: recall@10 {recall:.4f}, p50 {sweeps[-1]['p50_ms']} ms")
-        result["approximate"] = {"index": "IndexHNSWFlat", "M": 32, "efConstruction": 80, "vectors": n_approx,
+        result["approximate"] = {"index": "IndexHNSWFlat", "M": 32, "efConstruction": 40, "vectors": n_approx,
                                  "build_s": round(build_s, 1), "exact_batch_search_s": round(exact_s, 2),
                                  "sweep": sweeps}
     result["peak_rss_mb"] = round(_peak_rss_mb(), 1)

@@ -52,7 +52,8 @@ class Matcher:
     def encoder(self):
         if self._encoder is None:
             from jobmatch.match.encoder import Encoder
-            self._encoder = Encoder(self.settings.embedding_model, self.settings.cache_path)
+            self._encoder = Encoder(self.settings.embedding_model, self.settings.cache_path,
+                                    threads=self.settings.encoder_threads)
         return self._encoder
 
     @property

@@ -27,6 +27,7 @@ class MatchSettings:
     strict: bool = False                      # drop results that fail a hard requirement
     reference_date: str = "2026-11-01"
     shortlist: int = 500                      # index search: candidates re-scored in full per query
+    encoder_threads: int = 1                  # torch threads; 1 is fastest per query on a busy 2-core machine
 
     def __post_init__(self):
         if self.mode not in MODES:
@@ -44,6 +45,11 @@ class MatchSettings:
             values["cache_path"] = Path(env["JOBMATCH_EMBEDDING_CACHE"]) if env["JOBMATCH_EMBEDDING_CACHE"] else None
         if env.get("JOBMATCH_MATCH_WEIGHTS"):
             values["weights_path"] = Path(env["JOBMATCH_MATCH_WEIGHTS"])
+        if env.get("JOBMATCH_ENCODER_THREADS"):
+            try:
+                values["encoder_threads"] = int(env["JOBMATCH_ENCODER_THREADS"])
+            except ValueError:
+                raise ConfigError(f"JOBMATCH_ENCODER_THREADS must be a number, not {env['JOBMATCH_ENCODER_THREADS']!r}") from None
         if env.get("JOBMATCH_REFERENCE_DATE"):
             values["reference_date"] = env["JOBMATCH_REFERENCE_DATE"]
         values.update({k: v for k, v in overrides.items() if v is not None})
