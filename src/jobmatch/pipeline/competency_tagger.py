@@ -104,11 +104,11 @@ class CompetencyTagger:
                               f"or load the pipeline from a folder that has one")
         return self.model
 
-    def tag_texts(self, texts: list[str]) -> list[list[tuple[int, int]]]:
+    def tag_texts(self, texts: list[str], n_process: int = 1) -> list[list[tuple[int, int]]]:
         """Character (start, end) of the COMPETENCY spans the model finds in each text."""
         model = self._require_model()
         return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == LABEL]
-                for doc in model.pipe(texts, batch_size=self.batch_size)]
+                for doc in model.pipe(texts, batch_size=self.batch_size, n_process=n_process)]
 
     def tag_document(self, text: str) -> list[tuple[int, int]]:
         """Character spans in a whole text, tagged line by line as the model was trained."""
@@ -218,11 +218,13 @@ def tokens_to_spans(tokens: list[str], char_spans: list[tuple[int, int]]) -> lis
     return out
 
 
-def tag_tokens(sentences: list[list[str]], tagger_dir: str | Path | None = None) -> list[list[tuple[int, int]]]:
+def tag_tokens(sentences: list[list[str]], tagger_dir: str | Path | None = None,
+               n_process: int = 1) -> list[list[tuple[int, int]]]:
     """COMPETENCY spans of pre-tokenised sentences as (start, end) token indices (end exclusive).
 
     The tokens are joined with spaces and tagged with jobmatch's own tokenizer, so the model sees
-    text as it does in a document; spans are mapped back onto the given tokens."""
+    text as it does in a document; spans are mapped back onto the given tokens. `tagger_dir`
+    defaults to models/competency-tagger; `n_process=2` uses both cores of a 2-core machine."""
     tagger = load_tagger(tagger_dir)
     texts = [" ".join(tokens) for tokens in sentences]
-    return [tokens_to_spans(tokens, spans) for tokens, spans in zip(sentences, tagger.tag_texts(texts))]
+    return [tokens_to_spans(tokens, spans) for tokens, spans in zip(sentences, tagger.tag_texts(texts, n_process))]
