@@ -117,6 +117,8 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
 
     # -- re-scoring a shortlist (requirements + part similarities) --------------------------
     cv_parts = [matcher.encode_candidate(c) for c in cvs]
+    for candidate in cvs:               # as an index keeps them: terms computed at indexing time
+        candidate.terms = matcher.item_terms(candidate)
     shortlist = min(settings.shortlist, len(cvs))
     notice = notices[0]
     notice_parts = matcher.encode_vacancy(notice)
