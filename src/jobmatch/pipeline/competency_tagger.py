@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from jobmatch.errors import ConfigError
-from jobmatch.extract.competencies import competency_type, in_competency_region, taxonomy_names
+from jobmatch.extract.competencies import competency_regions, competency_type, in_regions, taxonomy_names
 from jobmatch.extract.regions import section_at
 from jobmatch.pipeline.extensions import SPANS_KEY, add_span, prepare
 from jobmatch.taxonomy import load_taxonomy
@@ -119,7 +119,7 @@ class CompetencyTagger:
     # -- the pipeline component ----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         prepare(doc)
-        self.add_spans(doc, self.tag_document(doc.text))
+        self.add_spans(doc, self.tag_document(doc._.source_text))
         return doc
 
     def pipe(self, docs, batch_size: int = 32):
@@ -132,26 +132,30 @@ class CompetencyTagger:
         `prefer="model"`: a tagged span replaces the rule spans it overlaps and takes over their
         taxonomy id (the model draws the boundaries the annotators drew, the rule names the
         competency); `prefer="rules"`: a tagged span that overlaps a rule span is dropped."""
+        # Doc.text is rebuilt from the tokens on every access: read it once (prepare() keeps it)
+        prepare(doc)
+        text = doc._.source_text
         group = list(doc.spans[self.spans_key])
-        ruled = [s for s in group if s.label_ == LABEL]
+        ruled = [(s.start_char, s.end_char, s._.attrs.get("id")) for s in group if s.label_ == LABEL]
         kind, sections = doc._.kind or "cv", doc._.sections or []
+        allowed = competency_regions(kind, sections, len(text))
         fresh: list[tuple[int, int, str | None]] = []
         replaced: set[tuple[int, int]] = set()
         for start, end in spans:
-            overlapping = [r for r in ruled if start < r.end_char and r.start_char < end]
+            overlapping = [r for r in ruled if start < r[1] and r[0] < end]
             if overlapping and self.prefer == "rules":
                 continue
             if any(start < b and a < end for a, b, _ in fresh):
                 continue
-            if not overlapping and not in_competency_region(kind, sections, len(doc.text), start):
+            if not overlapping and not in_regions(allowed, start):
                 continue
-            inherited = next((r._.attrs.get("id") for r in overlapping if r._.attrs.get("id")), None)
-            replaced.update((r.start_char, r.end_char) for r in overlapping)
+            inherited = next((cid for _, _, cid in overlapping if cid), None)
+            replaced.update((a, b) for a, b, _ in overlapping)
             fresh.append((start, end, inherited))
         if replaced:
             doc.spans[self.spans_key] = [s for s in group
                                          if not (s.label_ == LABEL and (s.start_char, s.end_char) in replaced)]
-        links = self.linker.link([doc.text[s:e] for s, e, cid in fresh if cid is None])
+        links = self.linker.link([text[s:e] for s, e, cid in fresh if cid is None])
         for start, end, inherited in fresh:
             cid, similarity = (inherited, 1.0) if inherited else links.pop(0)
             ctype = competency_type(kind, section_at(sections, start), self.linker.types.get(cid))
