@@ -22,6 +22,7 @@ import srsly
 from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from jobmatch.errors import ConfigError
 from jobmatch.extract.competencies import competency_regions, competency_type, in_regions, taxonomy_names
@@ -112,9 +113,13 @@ class CompetencyTagger:
 
     def tag_document(self, text: str) -> list[tuple[int, int]]:
         """Character spans in a whole text, tagged line by line as the model was trained."""
-        lines = [m for m in _LINE.finditer(text) if m.group(0).strip()]
-        found = self.tag_texts([m.group(0) for m in lines])
-        return [(m.start() + s, m.start() + e) for m, spans in zip(lines, found) for s, e in spans]
+        return self.tag_documents([text])[0]
+
+    def tag_documents(self, texts: list[str]) -> list[list[tuple[int, int]]]:
+        """`tag_document` for many texts, their lines tagged in one model stream (bigger batches)."""
+        lines = [[m for m in _LINE.finditer(text) if m.group(0).strip()] for text in texts]
+        found = iter(self.tag_texts([m.group(0) for doc_lines in lines for m in doc_lines]))
+        return [[(m.start() + s, m.start() + e) for m in doc_lines for s, e in next(found)] for doc_lines in lines]
 
     # -- the pipeline component ----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -123,8 +128,13 @@ class CompetencyTagger:
         return doc
 
     def pipe(self, docs, batch_size: int = 32):
-        for doc in docs:
-            yield self(doc)
+        """Documents in batches, the lines of a whole batch tagged together."""
+        for batch in minibatch(docs, size=batch_size):
+            for doc in batch:
+                prepare(doc)
+            for doc, spans in zip(batch, self.tag_documents([doc._.source_text for doc in batch])):
+                self.add_spans(doc, spans)
+                yield doc
 
     def add_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> None:
         """Merge tagged spans with the rule spans already in doc.spans[spans_key] and link them.
