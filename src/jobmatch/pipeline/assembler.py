@@ -66,7 +66,7 @@ class Assembler:
                 competencies=competency_requirement(spans),
                 eligibility=eligibility_rules(doc._.source_text))
         else:
-            doc._.profile = profile_from(found.get("jobs") or [], found.get("education") or [],
+            doc._.profile = profile_from(found.get("experience") or [], found.get("education") or [],
                                          found.get("languages") or [], profile_competencies(spans),
                                          doc._.reference_date or Settings().reference_date)
         return doc

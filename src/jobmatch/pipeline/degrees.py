@@ -9,24 +9,18 @@ from spacy.tokens import Doc
 
 from jobmatch.extract.cv import education_entries
 from jobmatch.extract.notice import education_requirement
-from jobmatch.pipeline.extensions import SPANS_KEY, add_model_spans, prepare
+from jobmatch.pipeline.extensions import SPANS_KEY
+from jobmatch.pipeline.rules_component import KindRules
 
 
-class Degrees:
-    def __init__(self, nlp: Language, name: str, spans_key: str):
-        self.name = name
-        self.spans_key = spans_key
+class Degrees(KindRules):
+    finding = "education"
 
-    def __call__(self, doc: Doc) -> Doc:
-        prepare(doc)
-        found = []
-        text = doc._.source_text
-        if doc._.kind == "notice":
-            doc._.findings["education"] = education_requirement(text, doc._.structure, found)
-        else:
-            doc._.findings["education"] = education_entries(text, doc._.sections or [], found)
-        add_model_spans(doc, found, self.spans_key)
-        return doc
+    def notice(self, text: str, doc: Doc, found: list):
+        return education_requirement(text, doc._.structure, found)
+
+    def cv(self, text: str, doc: Doc, found: list):
+        return education_entries(text, doc._.sections or [], found)
 
 
 @Language.factory("jobmatch_degrees", default_config={"spans_key": SPANS_KEY})

@@ -10,29 +10,27 @@ from spacy.tokens import Doc
 
 from jobmatch.extract.cv import claimed_experience, job_periods
 from jobmatch.extract.notice import experience_requirement
-from jobmatch.pipeline.extensions import SPANS_KEY, add_model_spans, prepare
+from jobmatch.pipeline.extensions import SPANS_KEY
+from jobmatch.pipeline.rules_component import KindRules
 
 
-class Experience:
+class Experience(KindRules):
     """`reference_date` is what "present" means; a Doc may carry its own in Doc._.reference_date."""
 
-    def __init__(self, nlp: Language, name: str, reference_date: str, spans_key: str):
-        self.name = name
-        self.reference_date = reference_date
-        self.spans_key = spans_key
+    finding = "experience"          # notice: the experience requirement; CV: the job periods
 
-    def __call__(self, doc: Doc) -> Doc:
-        prepare(doc)
-        found = []
-        text = doc._.source_text
-        if doc._.kind == "notice":
-            doc._.findings["experience"] = experience_requirement(text, doc._.structure, found)
-        else:
-            doc._.reference_date = doc._.reference_date or self.reference_date
-            doc._.findings["jobs"] = job_periods(text, doc._.sections or [], doc._.reference_date, found)
-            claimed_experience(text, doc._.sections or [], found)
-        add_model_spans(doc, found, self.spans_key)
-        return doc
+    def __init__(self, nlp: Language, name: str, reference_date: str, spans_key: str):
+        super().__init__(nlp, name, spans_key)
+        self.reference_date = reference_date
+
+    def notice(self, text: str, doc: Doc, found: list):
+        return experience_requirement(text, doc._.structure, found)
+
+    def cv(self, text: str, doc: Doc, found: list):
+        doc._.reference_date = doc._.reference_date or self.reference_date
+        jobs = job_periods(text, doc._.sections or [], doc._.reference_date, found)
+        claimed_experience(text, doc._.sections or [], found)
+        return jobs
 
 
 @Language.factory("jobmatch_experience", default_config={"reference_date": "2026-11-01", "spans_key": SPANS_KEY})

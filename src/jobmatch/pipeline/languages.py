@@ -9,24 +9,18 @@ from spacy.tokens import Doc
 
 from jobmatch.extract.cv import language_skills
 from jobmatch.extract.notice import language_requirement
-from jobmatch.pipeline.extensions import SPANS_KEY, add_model_spans, prepare
+from jobmatch.pipeline.extensions import SPANS_KEY
+from jobmatch.pipeline.rules_component import KindRules
 
 
-class Languages:
-    def __init__(self, nlp: Language, name: str, spans_key: str):
-        self.name = name
-        self.spans_key = spans_key
+class Languages(KindRules):
+    finding = "languages"
 
-    def __call__(self, doc: Doc) -> Doc:
-        prepare(doc)
-        found = []
-        text = doc._.source_text
-        if doc._.kind == "notice":
-            doc._.findings["languages"] = language_requirement(text, doc._.structure, found)
-        else:
-            doc._.findings["languages"] = language_skills(text, doc._.sections or [], found)
-        add_model_spans(doc, found, self.spans_key)
-        return doc
+    def notice(self, text: str, doc: Doc, found: list):
+        return language_requirement(text, doc._.structure, found)
+
+    def cv(self, text: str, doc: Doc, found: list):
+        return language_skills(text, doc._.sections or [], found)
 
 
 @Language.factory("jobmatch_languages", default_config={"spans_key": SPANS_KEY})
