@@ -116,3 +116,15 @@ def test_kill_9_during_writes_always_leaves_a_loadable_consistent_index(tmp_path
         count = len(store.ids("cv"))
         assert count > 0 and count % 200 == 0       # only whole generations are ever visible
         assert store.search("cv", store.get(store.ids("cv")[0]).vector, 1)[0][0] == store.ids("cv")[0]
+
+
+def test_an_entry_of_an_older_format_is_rebuilt_even_when_its_text_is_unchanged(tmp_path):
+    from jobmatch.match.index import ENTRY_FORMAT
+
+    store = saved_store(tmp_path / "ix")
+    newer = entry("cv1", seed=1)
+    newer.data["format"] = ENTRY_FORMAT
+    assert store.upsert(newer) == "updated"
+    again = entry("cv1", seed=1)
+    again.data["format"] = ENTRY_FORMAT
+    assert store.upsert(again) == "unchanged"

@@ -31,6 +31,7 @@ from jobmatch.errors import IndexStoreError, UnknownIdError
 from jobmatch.model import Candidate, Document, NoticeHeader, Profile, Requirements, Span, Vacancy
 
 FORMAT_VERSION = 1
+ENTRY_FORMAT = 2        # what an entry's data holds; an older entry is rebuilt even if its text is unchanged
 KINDS = ("cv", "notice")
 GENERATION = re.compile(r"^gen-(\d{6})$")
 KEPT_SPAN_LABELS = {"COMPETENCY"}
@@ -78,6 +79,7 @@ def entry_data(extraction: dict, terms: dict[str, float]) -> dict:
     data = {k: extraction[k] for k in ("requirements", "profile", "header") if extraction.get(k) is not None}
     data["spans"] = [s for s in extraction.get("spans", []) if s["label"] in KEPT_SPAN_LABELS]
     data["terms"] = terms
+    data["format"] = ENTRY_FORMAT
     return data
 
 
@@ -188,7 +190,8 @@ class IndexStore:
         """Add or replace one document; returns "added", "updated" or "unchanged"."""
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         old = self.entries.get(entry.id)
-        if old is not None and old.sha256 == entry.sha256 and old.kind == entry.kind:
+        if (old is not None and old.sha256 == entry.sha256 and old.kind == entry.kind
+                and old.data.get("format") == entry.data.get("format")):
             return "unchanged"
         if entry.vector is not None:
             if self.dimension is None:
