@@ -344,9 +344,10 @@ def _print_matches(results, as_json: bool, title: str) -> None:
         typer.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2, ensure_ascii=False))
         return
     table = Table(title=title, show_header=True, header_style="bold", title_justify="left")
-    table.add_column("#", justify="right")
+    table.add_column("#", justify="right", no_wrap=True, min_width=len(str(len(results))))
     table.add_column("id", no_wrap=True, min_width=min(24, max((len(r.id) for r in results), default=2)))
-    for column in ("score", "eligible", "degree", "years", "intl", "languages", "competencies"):
+    table.add_column("score", no_wrap=True, min_width=5)
+    for column in ("elig.", "degree", "years", "intl", "lang.", "comp."):   # short: fits 80 columns
         table.add_column(column, no_wrap=True)
     for position, result in enumerate(results, start=1):
         status = {}
