@@ -128,3 +128,38 @@ def test_an_entry_of_an_older_format_is_rebuilt_even_when_its_text_is_unchanged(
     again = entry("cv1", seed=1)
     again.data["format"] = ENTRY_FORMAT
     assert store.upsert(again) == "unchanged"
+
+
+@pytest.mark.parametrize("damage", ["garbled_faiss", "garbled_current", "truncated_parts"])
+def test_a_damaged_index_is_one_clear_error(tmp_path, damage):
+    saved_store(tmp_path / "ix")
+    current = tmp_path / "ix" / "CURRENT"
+    folder = tmp_path / "ix" / current.read_text().strip()
+    if damage == "garbled_faiss":
+        faiss_file = folder / "cv.faiss"
+        faiss_file.write_bytes(b"\x00garbage" * (faiss_file.stat().st_size // 8) + b"\x00" * (faiss_file.stat().st_size % 8))
+    elif damage == "garbled_current":
+        current.write_bytes(b"\xff\xfe\x00binary")
+    else:
+        parts = folder / "cv.parts.npy"
+        parts.write_bytes(parts.read_bytes()[:20])
+    with pytest.raises(IndexStoreError, match="damaged|inconsistent"):
+        IndexStore.open(tmp_path / "ix", MODEL)
+
+
+def test_an_index_that_cannot_be_written_fails_clearly_and_keeps_the_previous_version(tmp_path, monkeypatch):
+    import errno
+
+    from jobmatch.match import index as index_module
+
+    store = saved_store(tmp_path / "ix")
+    store.upsert(entry("cv9", seed=9))
+
+    def disk_full(path, payload):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(index_module, "_write_bytes", disk_full)
+    with pytest.raises(IndexStoreError, match="No space left on device.*previous version is intact"):
+        store.save()
+    reopened = IndexStore.open(tmp_path / "ix", MODEL)
+    assert "cv9" not in reopened.ids("cv") and reopened.ids("cv") == ["cv0", "cv1", "cv2"]

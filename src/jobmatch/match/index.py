@@ -134,7 +134,10 @@ class IndexStore:
             if path.exists() and any(p for p in path.iterdir() if not p.name.startswith(".")):
                 raise IndexStoreError(f"{path} is not empty and holds no jobmatch index (no CURRENT file)")
             return cls(path, model, approximate=approximate)
-        name = current.read_text("utf-8").strip()
+        try:
+            name = current.read_text("utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise IndexStoreError(f"index {path} is damaged: cannot read CURRENT: {exc}") from None
         if not GENERATION.match(name) or not (path / name).is_dir():
             raise IndexStoreError(f"index {path} is damaged: CURRENT names {name!r}, which is not there")
         store = cls(path, model)
@@ -145,6 +148,15 @@ class IndexStore:
         return store
 
     def _load_generation(self, folder: Path) -> None:
+        """Load one generation; any damage (truncated, garbled or missing files) is one clear error."""
+        try:
+            self._read_generation(folder)
+        except IndexStoreError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            raise IndexStoreError(f"index {self.path} is damaged: {type(exc).__name__}: {exc}"[:400]) from None
+
+    def _read_generation(self, folder: Path) -> None:
         import faiss
 
         try:
@@ -257,8 +269,12 @@ class IndexStore:
     @contextmanager
     def locked(self):
         """An exclusive lock on the index folder for the duration of a change."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        with open(self.path / ".lock", "w") as handle:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path / ".lock", "w")
+        except OSError as exc:
+            raise IndexStoreError(f"cannot write to the index {self.path}: {exc.strerror or exc}") from None
+        with handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -269,7 +285,15 @@ class IndexStore:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def save(self) -> Path:
-        """Write a new generation beside the live one, then switch CURRENT to it."""
+        """Write a new generation beside the live one, then switch CURRENT to it. A failure
+        (disk full, no permission) leaves the live generation as it was."""
+        try:
+            return self._write_generation()
+        except OSError as exc:
+            raise IndexStoreError(f"cannot write the index {self.path}: {exc.strerror or exc} "
+                                  f"(the previous version is intact)") from None
+
+    def _write_generation(self) -> Path:
         import faiss
 
         self.path.mkdir(parents=True, exist_ok=True)
