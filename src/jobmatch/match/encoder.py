@@ -8,11 +8,12 @@ import importlib
 import os
 import sqlite3
 import threading
+import warnings
 from pathlib import Path
 
 import numpy as np
 
-from jobmatch.errors import ConfigError, JobmatchError
+from jobmatch.errors import ConfigError
 
 
 def resolve_model_path(model: str) -> Path:
@@ -34,21 +35,27 @@ def resolve_model_path(model: str) -> Path:
 
 
 class EmbeddingCache:
-    """SQLite store of float32 vectors keyed by model id and SHA-256 of the text; safe to share."""
+    """SQLite store of float32 vectors keyed by model id and SHA-256 of the text; safe to share.
+    A cache that cannot be used (damaged file, read-only disk) is switched off with a warning:
+    it only saves time, so it must never stop a ranking."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self._lock = threading.Lock()
         self._db = None
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
             try:
+                path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(str(path), check_same_thread=False)
                 self._db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vector BLOB, "
                                  "PRIMARY KEY (model, key))")
                 self._db.commit()
-            except sqlite3.DatabaseError as exc:
-                raise JobmatchError(f"cannot use the embedding cache {path}: {exc}") from None
+            except (OSError, sqlite3.Error) as exc:
+                self._disable(exc)
+
+    def _disable(self, exc: Exception) -> None:
+        warnings.warn(f"jobmatch: embedding cache {self.path} switched off: {exc}", RuntimeWarning, stacklevel=3)
+        self._db = None
 
     @staticmethod
     def key(text: str) -> str:
@@ -59,21 +66,28 @@ class EmbeddingCache:
             return {}
         found: dict[str, np.ndarray] = {}
         with self._lock:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start:start + 500]
-                rows = self._db.execute(
-                    f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(chunk))})",
-                    [model, *chunk]).fetchall()
-                found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
+            try:
+                for start in range(0, len(keys), 500):
+                    chunk = keys[start:start + 500]
+                    rows = self._db.execute(
+                        f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(chunk))})",
+                        [model, *chunk]).fetchall()
+                    found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
+            except sqlite3.Error as exc:
+                self._disable(exc)
+                return {}
         return found
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
         if self._db is None or not items:
             return
         with self._lock:
-            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
-                                 [(model, k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()])
-            self._db.commit()
+            try:
+                self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                                     [(model, k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()])
+                self._db.commit()
+            except sqlite3.Error as exc:
+                self._disable(exc)
 
 
 class Encoder:
