@@ -15,7 +15,7 @@ from jobmatch.match.matcher import Matcher
 from jobmatch.match.parts import candidate_parts, vacancy_parts
 from jobmatch.match.scoring import doc_vector
 from jobmatch.match.settings import MatchSettings
-from jobmatch.model import Match
+from jobmatch.model import Candidate, Document, Match, Vacancy
 
 BATCH_FILES = 32            # files read, extracted and encoded together
 CHECKPOINT_SECONDS = 300    # a long `index add` saves a generation at least this often
@@ -41,55 +41,61 @@ def document_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def _read(path: Path, settings: MatchSettings):
+def read_documents(paths: list[Path], errors: list[str] | None = None) -> list[tuple[Path, Document]]:
+    """Each file read with the configured reader limits; an unreadable one is reported in
+    `errors` and skipped (raised when no list is given)."""
     from jobmatch.readers import read_document
     from jobmatch.settings import Settings
 
-    return read_document(path, Settings.from_env().reader_limits)
+    limits = Settings.from_env().reader_limits
+    documents = []
+    for path in paths:
+        try:
+            documents.append((path, read_document(path, limits)))
+        except JobmatchError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
+    return documents
 
 
-def _extract(document, kind: str | None, reference_date: str) -> dict:
-    from jobmatch.extract import extract_document
+def load_items(paths: list[Path], matcher: Matcher, kind: str | None = None,
+               errors: list[str] | None = None) -> list[tuple[Path, Document, dict, Vacancy | Candidate]]:
+    """Read files and extract them in one pipeline stream into vacancies and candidates
+    (`kind` None: guessed per document)."""
+    from jobmatch.extract import extract_documents
 
-    return extract_document(document, kind, reference_date)
+    documents = read_documents(paths, errors)
+    extractions = extract_documents([d for _, d in documents], kind, matcher.settings.reference_date)
+    items = []
+    for (path, document), extraction in zip(documents, extractions):
+        if extraction["kind"] == "notice":
+            item = vacancy_from_document(document, extraction)
+        else:
+            item = candidate_from_document(document, extraction)
+        items.append((path, document, extraction, item))
+    return items
 
 
-def load_vacancy(path: Path, matcher: Matcher):
-    document = _read(path, matcher.settings)
-    return vacancy_from_document(document, _extract(document, "notice", matcher.settings.reference_date))
+def load_vacancy(path: Path, matcher: Matcher) -> Vacancy:
+    return load_items([path], matcher, "notice")[0][3]
 
 
-def load_candidate(path: Path, matcher: Matcher):
-    document = _read(path, matcher.settings)
-    return candidate_from_document(document, _extract(document, "cv", matcher.settings.reference_date))
+def load_candidate(path: Path, matcher: Matcher) -> Candidate:
+    return load_items([path], matcher, "cv")[0][3]
+
+
+def item_parts(item: Vacancy | Candidate) -> dict[str, list[str]]:
+    return vacancy_parts(item) if isinstance(item, Vacancy) else candidate_parts(item)
 
 
 def build_entries(paths: list[Path], matcher: Matcher, kind: str | None = None,
                   errors: list[str] | None = None) -> list[IndexEntry]:
     """Read, extract (one pipeline stream) and encode (one encoder call) a batch of files into
     index entries; a file that cannot be read is reported in `errors` and skipped."""
-    from jobmatch.extract import extract_documents
-
-    documents = []
-    for path in paths:
-        try:
-            documents.append((path, _read(path, matcher.settings)))
-        except JobmatchError as exc:
-            if errors is None:
-                raise
-            errors.append(str(exc))
-    extractions = list(extract_documents([d for _, d in documents], kind, matcher.settings.reference_date))
-    items, parts = [], []
-    for (path, document), extraction in zip(documents, extractions):
-        if extraction["kind"] == "notice":
-            item = vacancy_from_document(document, extraction)
-            parts.append(vacancy_parts(item))
-        else:
-            item = candidate_from_document(document, extraction)
-            parts.append(candidate_parts(item))
-        items.append((path, document, extraction))
+    items = load_items(paths, matcher, kind, errors)
     entries = []
-    for (path, document, extraction), encoded in zip(items, matcher.encode_many(parts)):
+    for (path, document, extraction, _), encoded in zip(items, matcher.encode_many([item_parts(i[3]) for i in items])):
         sha = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
         entries.append(IndexEntry(id=document.id, kind=extraction["kind"], source=str(path), sha256=sha,
                                   data=entry_data(extraction, matcher.terms(document.text)), parts=encoded,
@@ -151,17 +157,11 @@ def rank(vacancy_path: Path, candidates: Path | None = None, index_path: Path | 
                                        candidate_vectors=[e.parts for e in entries])
     if candidates is None:
         raise JobmatchError("give --candidates DIR or --index PATH")
-    loaded = []
-    for path in document_files([candidates]):
-        try:
-            loaded.append(load_candidate(path, matcher))
-        except JobmatchError as exc:
-            if errors is None:
-                raise
-            errors.append(str(exc))
+    loaded = [item for *_, item in load_items(document_files([candidates]), matcher, "cv", errors)]
     if not loaded:
         raise JobmatchError(f"no candidate in {candidates} could be read")
-    return matcher.rank_candidates(vacancy, loaded, top)
+    return matcher.rank_candidates(vacancy, loaded, top,
+                                   candidate_vectors=matcher.encode_many([candidate_parts(c) for c in loaded]))
 
 
 def search(cv_path: Path, index_path: Path, top: int | None = 10, settings: MatchSettings | None = None,

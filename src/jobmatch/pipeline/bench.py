@@ -7,19 +7,12 @@ A benchmark, not a test: `jobmatch bench extract` (targets: >= 20 notices/s, >= 
 from __future__ import annotations
 
 import os
-import resource
-import sys
 import time
 from pathlib import Path
 
 from jobmatch.corpus.loader import load_corpus
+from jobmatch.evaluate.speed import peak_rss_mb
 from jobmatch.model import Document
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process (ru_maxrss is KiB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def bench_extract(corpus_dir: str | Path = "corpora", repeat: int = 3, batch_size: int = 32,
