@@ -44,3 +44,83 @@ def test_a_vertically_merged_cell_is_read_in_its_first_row_only(tmp_path):
     word.save(path)
     text = read_document(path).text
     assert "2015-2019 | Network Engineer\nTeam lead" in text
+
+
+# --- content that python-docx's Paragraph.text and Document.paragraphs do not reach -----------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _xml(fragment: str):
+    from docx.oxml import parse_xml
+    return parse_xml(f'<root xmlns:w="{W_NS}" '
+                     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+                     'xmlns:v="urn:schemas-microsoft-com:vml" '
+                     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+                     f'{fragment}</root>')
+
+
+def _docx_with_body_xml(path, fragment: str):
+    word = docx.Document()
+    word.add_paragraph("Curriculum vitae")
+    body = word.element.body
+    sect = body[-1]                       # keep the section properties last
+    for element in list(_xml(fragment)):
+        sect.addprevious(element)
+    word.save(path)
+    return path
+
+
+def test_sections_inside_content_controls_are_read(tmp_path):
+    # CV templates wrap whole sections in block-level content controls (w:sdt).
+    path = _docx_with_body_xml(tmp_path / "template.docx", """
+      <w:sdt><w:sdtPr><w:alias w:val="Experience"/></w:sdtPr><w:sdtContent>
+        <w:p><w:r><w:t>EXPERIENCE</w:t></w:r></w:p>
+        <w:p><w:r><w:t>2016 - 2021 Water engineer, Ministry of Water</w:t></w:r></w:p>
+      </w:sdtContent></w:sdt>""")
+    text = read_document(path).text
+    assert "EXPERIENCE\n2016 - 2021 Water engineer, Ministry of Water" in text
+
+
+def test_inline_content_controls_hyperlinks_and_tracked_changes(tmp_path):
+    path = _docx_with_body_xml(tmp_path / "inline.docx", """
+      <w:p>
+        <w:r><w:t xml:space="preserve">Languages: </w:t></w:r>
+        <w:sdt><w:sdtContent><w:r><w:t>French (C1)</w:t></w:r></w:sdtContent></w:sdt>
+        <w:r><w:t xml:space="preserve">, </w:t></w:r>
+        <w:ins w:id="1" w:author="a"><w:r><w:t>Spanish (B2)</w:t></w:r></w:ins>
+        <w:del w:id="2" w:author="a"><w:r><w:delText>, German</w:delText></w:r></w:del>
+        <w:r><w:tab/></w:r>
+        <w:hyperlink><w:r><w:t>portfolio</w:t></w:r></w:hyperlink>
+      </w:p>""")
+    text = read_document(path).text
+    assert "Languages: French (C1), Spanish (B2)" in text
+    assert "German" not in text          # deleted revision text is not the document's text
+    assert "portfolio" in text
+
+
+def test_text_boxes_are_read_once_without_their_vml_fallback(tmp_path):
+    path = _docx_with_body_xml(tmp_path / "sidebar.docx", """
+      <w:p><w:r><mc:AlternateContent>
+        <mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>
+          <w:p><w:r><w:t>Skills: GIS, hydrology modelling</w:t></w:r></w:p>
+        </w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+        <mc:Fallback><w:pict><v:textbox><w:txbxContent>
+          <w:p><w:r><w:t>Skills: GIS, hydrology modelling</w:t></w:r></w:p>
+        </w:txbxContent></v:textbox></w:pict></mc:Fallback>
+      </mc:AlternateContent></w:r></w:p>""")
+    text = read_document(path).text
+    assert text.count("Skills: GIS, hydrology modelling") == 1
+
+
+def test_a_nested_table_is_read_inside_its_cell(tmp_path):
+    path = tmp_path / "nested.docx"
+    word = docx.Document()
+    outer = word.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Education"
+    inner = outer.cell(0, 1).add_table(rows=2, cols=1)
+    inner.cell(0, 0).text = "MSc Hydrology, 2012"
+    inner.cell(1, 0).text = "BSc Civil Engineering, 2009"
+    word.save(path)
+    text = read_document(path).text
+    assert "Education | MSc Hydrology, 2012 BSc Civil Engineering, 2009" in text

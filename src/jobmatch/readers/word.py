@@ -36,8 +36,55 @@ def _guard_package(path: Path, data: bytes, limits: ReaderLimits) -> None:
                     raise ReadError(path, f"{info.filename} declares XML entities (refused for safety)")
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Not text a reader sees: deleted or moved-away revisions, field codes, property blocks, and the
+# VML fallback that repeats a text box's content for old Word versions.
+_HIDDEN = {W + "delText", W + "del", W + "moveFrom", W + "instrText", W + "pPr", W + "rPr",
+           W + "sdtPr", W + "sdtEndPr", MC + "Fallback"}
+# Wrappers whose children are ordinary body content: content controls (CV templates put whole
+# sections in them), tracked insertions, custom XML and smart tags.
+_BLOCK_WRAPPERS = {W + "ins", W + "moveTo", W + "customXml", W + "smartTag"}
+
+
+def _inline_text(element, out: list[str]) -> None:
+    """The visible text of a paragraph in reading order, including runs inside hyperlinks, inline
+    content controls, fields and tracked insertions (python-docx's `Paragraph.text` skips those);
+    text boxes are left out here and read as blocks of their own."""
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _HIDDEN or tag == W + "txbxContent":
+            continue
+        if tag == W + "t":
+            out.append(child.text or "")
+        elif tag in (W + "tab", W + "ptab"):
+            out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        else:
+            _inline_text(child, out)
+
+
+def _text_boxes(element) -> list:
+    """The outermost text boxes anchored in a paragraph (a VML fallback copy is skipped)."""
+    boxes = []
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _HIDDEN:
+            continue
+        if tag == W + "txbxContent":
+            boxes.append(child)
+        else:
+            boxes.extend(_text_boxes(child))
+    return boxes
+
+
 def _paragraph_text(paragraph) -> str:
-    text = paragraph.text
+    parts: list[str] = []
+    _inline_text(paragraph._p, parts)
+    text = "".join(parts)
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
     if text.strip() and (numbered or any(key in style.lower() for key in _LIST_STYLES)):
@@ -45,10 +92,37 @@ def _paragraph_text(paragraph) -> str:
     return text
 
 
-def _table_rows(table) -> list[str]:
+def _blocks(container, document) -> list[str]:
+    """Lines of a body, cell, content control or text box, in document order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for child in container:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == W + "p":
+            lines.append(_paragraph_text(Paragraph(child, document)))
+            for box in _text_boxes(child):
+                lines.extend(_blocks(box, document))
+        elif tag == W + "tbl":
+            lines.extend(_table_rows(Table(child, document), document))
+            lines.append("")
+        elif tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                lines.extend(_blocks(content, document))
+        elif tag in _BLOCK_WRAPPERS:
+            lines.extend(_blocks(child, document))
+    return lines
+
+
+def _table_rows(table, document) -> list[str]:
     """One line per row, cells joined by " | ". A merged cell is listed by python-docx once per grid
     column it spans (and again in each row of a vertical merge): it is read once, by identity of its
-    XML element, so that neighbouring cells that merely hold the same text ("C1 | C1") both stay."""
+    XML element, so that neighbouring cells that merely hold the same text ("C1 | C1") both stay.
+    A cell's paragraphs, content controls and nested tables are joined into one cell value."""
     seen: set = set()
     lines = []
     for row in table.rows:
@@ -57,7 +131,7 @@ def _table_rows(table) -> list[str]:
             if cell._tc in seen:
                 continue
             seen.add(cell._tc)
-            value = " ".join(cell.text.split())
+            value = " ".join(" ".join(_blocks(cell._tc, document)).split())
             if value:
                 cells.append(value)
         lines.append(" | ".join(cells))
@@ -68,18 +142,9 @@ def read_docx(path: Path, data: bytes, limits: ReaderLimits) -> tuple[str, list[
     _guard_package(path, data, limits)
     try:
         import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
-        blocks: list[str] = []
-        for child in document.element.body.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "p":
-                blocks.append(_paragraph_text(Paragraph(child, document)))
-            elif tag == "tbl":
-                blocks.extend(_table_rows(Table(child, document)))
-                blocks.append("")
+        blocks = _blocks(document.element.body, document)
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types on damaged files
