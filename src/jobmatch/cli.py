@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -21,6 +22,7 @@ corpus_app = typer.Typer(no_args_is_help=True, help="Validate and build the gold
 app.add_typer(corpus_app, name="corpus")
 
 USER_ERROR = 2
+INTERNAL_ERROR = 1
 console = Console()
 
 
@@ -111,6 +113,9 @@ def extract(path: Path = typer.Argument(..., help="a notice or CV file, or a fol
                                                      settings.reference_date), ensure_ascii=False))
         except JobmatchError as exc:
             typer.echo(f"jobmatch: {exc}", err=True)
+            failed += 1
+        except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the folder
+            typer.echo(f"jobmatch: {file}: extraction failed ({type(exc).__name__}: {str(exc)[:200]})", err=True)
             failed += 1
     _write_lines(lines, out)
     if failed:
@@ -451,4 +456,10 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("jobmatch: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - a bug still gets one readable line, the trace on request
+        if os.environ.get("JOBMATCH_DEBUG"):
+            raise
+        typer.echo(f"jobmatch: internal error ({type(exc).__name__}: {str(exc)[:300]}); "
+                   "set JOBMATCH_DEBUG=1 for the traceback", err=True)
+        sys.exit(INTERNAL_ERROR)
     sys.exit(code if isinstance(code, int) else 0)
