@@ -48,3 +48,45 @@ def test_words_that_look_like_degrees_in_other_uses():
 def test_an_equivalent_written_out_in_brackets_is_a_degree_of_its_own():
     assert _found("Laurea Magistrale (Master's degree) in Economics") == [("Laurea Magistrale", "master"),
                                                                           ("Master's degree", "master")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bac+2 en gestion", [("Bac+2", "short_cycle")]),
+    ("niveau Bac+3 minimum", [("Bac+3", "bachelor")]),
+    ("BAC + 5 en informatique", [("BAC + 5", "master")]),
+    ("Bac +5 et plus", [("Bac +5 et plus", "master")]),
+    ("Bac+8 (doctorat)", [("Bac+8", "doctorate"), ("doctorat", "doctorate")]),
+    # alternatives and ranges: the minimum is the lower bound
+    ("De formation Bac +4/5, vous", [("Bac +4/5", "bachelor")]),
+    ("Bac+4 ou 5 en finance", [("Bac+4 ou 5", "bachelor")]),
+    ("Bac+2/3 en électronique", [("Bac+2/3", "short_cycle")]),
+    ("Bac+3 à Bac+5", [("Bac+3 à Bac+5", "bachelor")]),
+    # the years that follow are not part of the notation
+    ("Bac+5, 3 à 5 ans d'expérience", [("Bac+5", "master")]),
+    ("Bac+5/3 ans d'expérience", [("Bac+5", "master")]),
+])
+def test_french_bac_plus_notation(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, level", [
+    ("BTS ou DUT en comptabilité", "short_cycle"),
+    ("DEUG de sciences économiques", "short_cycle"),
+    ("Licence professionnelle en logistique", "bachelor"),
+    ("Maîtrise de gestion", "bachelor"),
+    ("Mastère spécialisé en audit", "master"),
+    ("DESS en droit des affaires", "master"),
+    ("DEA de physique", "master"),
+    ("Diplôme d'ingénieur en génie civil", "master"),
+    ("Diplômé d'une grande école de commerce", "master"),
+    ("Doctorat en épidémiologie", "doctorate"),
+    ("Título universitario avanzado en economía", "master"),
+    ("Maestría en salud pública", "master"),
+    ("Licenciatura en derecho", "bachelor"),
+])
+def test_french_and_spanish_degree_names_give_their_level(text, level):
+    assert [found for _, found in _found(text)][:1] == [level]
+
+
+def test_lower_case_acronyms_are_words_not_degrees():
+    assert _found("il deug un peu") == []

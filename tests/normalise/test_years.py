@@ -59,3 +59,40 @@ def test_cv_summaries_compound_numbers_halves_and_of_them():
     found = _kinds("Manager with twenty-two years of experience, sixteen of them in the UN system.")
     assert [years for years, _ in found] == [22, 16]
     assert _kinds("Analyst with two and a half years in budgeting.") == [(2.5, "total")]
+
+
+def test_ranges_and_alternatives_give_the_lower_bound():
+    assert _kinds("3 à 5 ans d'expérience en audit") == [(3, "total")]
+    assert _kinds("Entre 2 et 4 ans d'expérience") == [(2, "total")]
+    assert _kinds("3-5 years of experience in sales") == [(3, "total")]
+    assert _kinds("Between three and five years of relevant experience") == [(3, "total")]
+    assert _kinds("De 3 a 5 años de experiencia") == [(3, "total")]
+
+
+def test_french_and_spanish_minimum_wordings():
+    assert _kinds("Minimum 3 ans d'expérience") == [(3, "total")]
+    assert _kinds("Au moins cinq ans d'expérience professionnelle") == [(5, "total")]
+    assert _kinds("Plus de 10 ans d'expérience dans le secteur") == [(10, "total")]
+    assert _kinds("Expérience de 5 ans minimum") == [(5, "total")]
+    assert _kinds("Al menos siete años de experiencia") == [(7, "total")]
+    assert _kinds("Mínimo 5 años de experiencia") == [(5, "total")]
+
+
+def test_a_first_experience_gives_no_number():
+    assert _kinds("Une première expérience est exigée.") == []
+    assert _kinds("Une première expérience de 2 ans en cabinet.") == [(2, "total")]
+
+
+def test_experience_in_the_field_of_a_subject_is_not_field_duty():
+    assert _kinds("Six years of experience in the field of energy policy.") == [(6, "total")]
+    assert _kinds("Six years of experience, of which two in the field.") == [(6, "total"), (2, "international")]
+
+
+def test_doctorate_counting_towards_years_in_other_wordings():
+    assert _kinds("A PhD may count towards three years of the required experience.") == [(3, "substitution")]
+    assert _kinds("Un doctorat sera considéré comme équivalent à deux ans d'expérience.") == [(2, "substitution")]
+
+
+def test_french_and_spanish_assets():
+    assert _kinds("Une expérience de 2 ans en ONG serait appréciée.") == [(2, "desirable")]
+    assert _kinds("Se valorará experiencia de 3 años en América Latina.") == [(3, "desirable")]

@@ -73,10 +73,18 @@ def _clauses(text: str, start: int, end: int):
     return [(a, b) for a, b in zip(edges, edges[1:]) if text[a:b].strip()]
 
 
+# "Maîtrise du français", "dominar el inglés", "command of English": full command, with no
+# other level word.
+_COMMAND = re.compile(r"\bma[îi]trise(?:r)? (?:du|de la|de l'|des|de l’|d'|d’)|\bdomin(?:io|ar|e) (?:del?|el|la|los)\b|\bmastery of\b",
+                      re.IGNORECASE)
+
+
 def _level(clause: str, fallback: str | None) -> tuple[str | None, str | None]:
     if _MAIN_LANGUAGE.search(clause):
         return "native", None
     level, cefr = level_in(clause)
+    if level is None and _COMMAND.search(clause):
+        level = "advanced"
     return (level or fallback), cefr
 
 

@@ -26,11 +26,18 @@ EXPERIENCE_SECTIONS = {"experience", "qualifications", "eligibility", "education
 LANGUAGE_SECTIONS = {"languages", "qualifications", "eligibility", "desirable"}
 
 _SUBSTITUTION = re.compile(r"in lieu|instead of|in place of|in combination with|may be accepted|can be accepted|(?:also |be |given due )consider(?:ed|ation)|en lieu|en remplacement|"
+                           r"count(?:s|ed)? (?:as|for|towards?)|counted as|équivaut à|considérée? comme|"
                            r"combinée? (?:à|avec)|en combinación|en lugar|podrá aceptarse|peut être accepté|equivalent combination", re.IGNORECASE)
 # Degrees named as the subject of study, not as a requirement ("enrolled in a PhD programme").
 _ENROLLED = re.compile(r"enrolled|enrolment|currently (?:pursuing|studying)|studying (?:towards|for)|inscrit|matriculad", re.IGNORECASE)
 _INTERNAL = re.compile(r"internal candidates|for internal|candidats internes|candidatos internos", re.IGNORECASE)
 _ADDITIONAL = re.compile(r"additional|further|more|supplémentaires?|adicionales?", re.IGNORECASE)
+# A generic degree whose level the next words state: "university degree (Master's level or
+# above)", "diplôme universitaire de niveau Master", "título universitario (licenciatura)".
+_GENERIC_DEGREE = re.compile(r"(?:university |academic |higher )?(?:degree|diploma)|diplôme(?: universitaire)?|"
+                             r"título(?: universitario)?|diploma universitario|grado universitario", re.IGNORECASE)
+_LEVEL_STATED = re.compile(r"\s*(?:\(\s*|,\s*|:\s*|\s*[-–]\s*)?(?:(?:at|of|de|du|al|a|en)\s+(?:the\s+|un\s+)?)?(?:(?:niveau|level|nivel)\s+(?:de\s+|du\s+)?)?$",
+                           re.IGNORECASE)
 _RELATED_FIELD = re.compile(r"related (?:field|area|discipline)|domaine connexe|campo afín|área afín", re.IGNORECASE)
 _DOMAIN = re.compile(r"experience (?:in|with|of|at)\s+(?P<domain>[^.;\n]+?)(?=,? (?:including|of which|with at least|at least)|\.|;|\n|$)", re.IGNORECASE)
 _UN_RULE_FIRST = re.compile(r"one of the (?:six |6 )?(?:official|working) languages|l'une des (?:six )?langues officielles|uno de los (?:seis )?idiomas oficiales", re.IGNORECASE)
@@ -44,6 +51,23 @@ _RECENT_GRADUATE = re.compile(rf"(?:recent graduate|graduated|diplômé)[^.\n]{{
 _CITIZENSHIP = re.compile(r"citizen of a member state|national of a (?:member|donor|participating) (?:state|country)|nationality of|ressortissant", re.IGNORECASE)
 _AVAILABILITY = re.compile(rf"available (?:for|during) (?P<n>{NUMBER}) (?:months|years)", re.IGNORECASE)
 _GOVERNMENT_ROUTE = re.compile(r"through the (?:appointed )?(?:representative of the )?candidate'?s government|sponsored by (?:the|their) government", re.IGNORECASE)
+
+
+_OTHER_REQUIREMENT = re.compile(r"experience|expérience|experiencia|\b(?:years?|ans|années|años)\b|knowledge|connaissance|conocimiento",
+                                re.IGNORECASE)
+
+
+def _degree_desirable(sentence: str, at: int) -> bool:
+    """Whether the degree at this offset of the sentence is an asset: the sentence's pieces about
+    another requirement ("..., une première expérience est souhaitée") do not count."""
+    pieces = re.split(r"(?<=[,;])\s+", sentence)
+    kept, offset = [], 0
+    for piece in pieces:
+        start = sentence.find(piece, offset)
+        offset = start + len(piece)
+        if start <= at < offset or not _OTHER_REQUIREMENT.search(piece):
+            kept.append(piece)
+    return is_desirable(" ".join(kept))
 
 
 def _span(text: str, label: str, begin: int, finish: int, **attrs) -> Span:
@@ -60,16 +84,29 @@ def education_requirement(text: str, structure: NoticeStructure, spans: list[Spa
     requirement = EducationRequirement()
     main_levels: list[str] = []
     substitution_sentences: dict[tuple[int, int], list[str]] = {}
-    for start, end, level in find_degrees(text):
-        if not _in(region, start):
-            continue
+    title = structure.header_spans.get("title")
+    degrees = [d for d in find_degrees(text) if _in(region, d[0]) and not (title and title[0] <= d[0] < title[1])]
+    for i, (start, end, level) in enumerate(degrees):
         spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
         bounds = sentence_bounds(text, start, end)
         sentence = text[bounds[0]:bounds[1]]
         if _SUBSTITUTION.search(sentence):
             substitution_sentences.setdefault(bounds, []).append(level)
-        elif not is_desirable(sentence) and not _ENROLLED.search(sentence) and section_at(structure.sections, start) != "desirable":
+        elif (not _degree_desirable(sentence, start - bounds[0]) and not _ENROLLED.search(sentence)
+              and section_at(structure.sections, start) != "desirable"):
+            following = degrees[i + 1] if i + 1 < len(degrees) else None
+            if following and _GENERIC_DEGREE.fullmatch(text[start:end]) and _LEVEL_STATED.match(text[end:following[0]]):
+                level = following[2]   # the level the generic degree is stated at
             main_levels.append(level)
+    if not main_levels:
+        # "Master's degree and 8 years, or an equivalent combination of education and experience":
+        # the only degree stated sits in a substitution sentence, and the highest one it names is
+        # the requirement (a doctorate that counts for years is not).
+        for (left, right), levels in substitution_sentences.items():
+            highest = max(levels, key=level_rank)
+            if not (highest == "doctorate" and find_year_requirements(text[left:right])):
+                main_levels.append(highest)
+                break
     if main_levels:
         # The first degree a notice names is the one it requires; later ones are equivalents.
         requirement.min_level = main_levels[0]
@@ -84,7 +121,7 @@ def education_requirement(text: str, structure: NoticeStructure, spans: list[Spa
         substitution = DegreeSubstitution(level=lowest, in_lieu_of=requirement.min_level,
                                           internal_only=bool(_INTERNAL.search(sentence)), text=sentence.strip())
         if years:
-            window = sentence[max(0, years[0].start - 5):years[0].end + 40]
+            window = sentence[max(0, years[0].start - 15):years[0].end + 40]
             if _ADDITIONAL.search(window):
                 substitution.additional_years = years[0].years
             else:

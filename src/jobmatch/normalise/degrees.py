@@ -12,7 +12,14 @@ _B = r"(?<![\w.])"
 _E = r"(?![\w]|-\w)"
 _APOS = "['’]"
 _FIELD_WORDS = r"(?: (?!in\b|en\b|of\b|and\b|with\b|from\b|at\b)[a-z]+)?"   # "Master of Public Policy", not "Master of Science in"
+# French "Bac+N" notation (years of study after the baccalauréat), alternatives and ranges
+# included: "Bac+4/5", "Bac +4 ou 5", "Bac+2/3", "Bac +5 et plus". The level is the lower bound's.
+_BAC_PLUS = (r"bac\s?\+\s?(?P<bac>[1-8])(?:(?:\s?/\s?|[-–]|\s(?:ou|or|à|to)\s)(?:bac\s?\+\s?)?[1-8](?!\d|[.,]\d|\s?(?:ans?|années|years?|yrs)\b))*"
+             r"(?:\s?(?:et plus|and (?:more|above)|ou plus|or more))?")
+BAC_PLUS_LEVELS = {1: "secondary", 2: "short_cycle", 3: "bachelor", 4: "bachelor", 5: "master", 6: "master", 7: "master",
+                   8: "doctorate"}
 DEGREE_PATTERNS: list[tuple[str, str]] = [
+    ("bac_plus", _BAC_PLUS),
     ("master", r"ph\.?\s?d\.?\s*\(\s*abd\s*\)"),  # all-but-dissertation: not a doctorate
     ("doctorate", r"ph\.?\s?d\.?|d\.?\s?phil\.?|dr\.-ing\.?|doctoral degree|doctorate(?: degree)?|doctorat|doctorado|doutorado|"
                   rf"doctor of [a-z]+{_FIELD_WORDS}|ed\.?\s?d\.?"),
@@ -22,9 +29,10 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                r"m\.\s?sc\.?|msc|m\.\s?a\.|m\.\s?s\.|m\.\s?phil\.?|mphil|(?:executive )?mba|emba|ll\.\s?m\.?|llm|mpa|mpp|mph|"
                r"m\.?\s?eng\.?|m\.\s?tech\.?|m\.\s?stat\.?|"
                r"postgraduate degree|post-graduate degree|graduate degree|second(?:-level)? university degree|"
-               r"diplôme (?:universitaire )?(?:supérieur|de master|d'ingénieur)|dea|dess|bac\s?\+\s?5|"
+               r"diplôme (?:universitaire )?(?:supérieur|de master|d'ingénieur(?: d'état)?|de grande école)|ingénieur d'état|dea|dess|"
+               r"grande école(?: de commerce| d'ingénieurs?)?|"
                r"máster(?: universitario| oficial)?|maestría|mestrado|magíster|magister|laurea magistrale|"
-               r"título (?:universitario )?(?:superior|de posgrado|de maestría)|"
+               r"título (?:universitario )?(?:superior|avanzado|de posgrado|de maestría)|"
                r"diploma de posgrado|ingeniero superior|diplom-ingenieur|specialist diploma|ma"),
     ("bachelor", rf"first[- ]level university degree|first university degree|bachelor of [a-z]+{_FIELD_WORDS}|"
                  rf"bachelor{_APOS}?s?(?: degree)?|bachelier|"
@@ -32,10 +40,10 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                  r"b\.?\s?eng\.?|b\.\s?e\.|b\.\s?tech\.?|ll\.\s?b\.?|llb|b\.?com(?:\s?\(hons\.?\))?|bba|b\.b\.a\.|"
                  r"undergraduate degree|university degree|licence(?: professionnelle| fondamentale)?|licenciatura|licenciado|"
                  r"laurea triennale|bacharelado|pregrado|"
-                 r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|bac\s?\+\s?[34]|"
+                 r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|"
                  r"(?:completed )?university studies|"
                  r"ingenier[oa]|ingénieur|ba"),
-    ("short_cycle", r"bac\s?\+\s?2|associate(?:'s)? degree|dut|bts|higher national diploma|hnd|técnico superior|tecnólogo|"
+    ("short_cycle", r"associate(?:'s)? degree|dut|bts|deug|deust|higher national diploma|hnd|técnico superior|tecnólogo|"
                     r"brevet fédéral|federal diploma of higher education"),
     ("secondary", r"high[- ]school diploma|higher secondary certificate|secondary (?:school|education)(?: diploma| certificate)?|"
                   r"baccalauréat(?: général| technologique| professionnel)?|maturité(?: gymnasiale| professionnelle| fédérale)?|"
@@ -44,7 +52,7 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
 DEGREE_REGEX = re.compile("|".join(f"(?P<{level}{i}>{_B}(?:{pattern}){_E})" for i, (level, pattern) in enumerate(DEGREE_PATTERNS)),
                           re.IGNORECASE)
 # Bare "MA"/"BA" only in capitals (not the words "ma", "ba" in French/Spanish prose).
-_CASE_SENSITIVE = {"ma", "ba", "bac", "dea", "dess", "dut", "bts", "hnd", "cfc", "mph", "mpa", "mpp"}
+_CASE_SENSITIVE = {"ma", "ba", "bac", "dea", "dess", "dut", "bts", "deug", "deust", "hnd", "cfc", "mph", "mpa", "mpp"}
 # "(MSc)", "(M.Sc.)", "(Dr. iur.)" right after a degree: its abbreviation, part of the degree. An
 # equivalent written out ("Laurea Magistrale (Master's degree)") is a degree of its own.
 _BRACKETED = re.compile(r"\s?\((?P<inner>[^()\n]{1,40})\)")
@@ -70,6 +78,8 @@ def find_degrees(text: str) -> list[tuple[int, int, str]]:
         if _NOT_A_DEGREE_AFTER.match(text, m.end()) or _NOT_A_DEGREE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue
         level = re.sub(r"\d+$", "", m.lastgroup or "")
+        if level == "bac_plus":
+            level = BAC_PLUS_LEVELS[int(m.group("bac"))]
         end = m.end()
         bracket = _BRACKETED.match(text, end)
         if bracket:

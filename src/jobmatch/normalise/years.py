@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from jobmatch.normalise.numbers import NUMBER, parse_number
 
 _YEARS = r"(?:year\(s\)|years?|yrs?\.?|ans|années|año?s|anos)"
-YEARS_REGEX = re.compile(rf"(?<![\w])(?P<num>{NUMBER})\s*(?:\+|\(\+\))?\s*(?:or more\s+)?(?:(?:additional|more|further|supplementary|full-time|complete)\s+)?{_YEARS}(?![\w])", re.IGNORECASE)
+# A range or alternatives ("3 to 5 years", "3-5 years", "entre 2 et 4 ans", "de 3 à 5 ans"): the
+# minimum is the lower bound, so `num` is the first number.
+_RANGE = rf"(?:\s*(?:-|–|—|/)\s*|\s+(?:to|and|or|à|et|ou|a|y|o)\s+){NUMBER}"
+YEARS_REGEX = re.compile(rf"(?<![\w])(?P<num>{NUMBER})(?:{_RANGE})?\s*(?:\+|\(\+\))?\s*(?:or more\s+|ou plus\s+|o más\s+)?(?:(?:additional|more|further|supplementary|full-time|complete)\s+)?{_YEARS}(?![\w])", re.IGNORECASE)
 # "including at least three at the international level": the noun is elided.
 # "Nine years in IT support, more than five of them on a UN service desk", "de los cuales ocho al frente".
 ELIDED_OF_THEM_REGEX = re.compile(rf"(?:,|;)\s*(?:the last |more than |nearly |almost |over |about |some )?(?P<num>{NUMBER})\s+(?=of them\b|de ellos\b|d'entre eux\b)",
@@ -18,15 +21,17 @@ ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los c
                           re.IGNORECASE)
 
 _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au niveau international|à l'international|a nivel internacional|en el ámbito internacional|"
-                            r"international (?:[\w-]+ )?(?:experience|environments?|settings?|contexts?|organi[sz]ations?|positions?|posts?|assignments?|missions?|institutions?|agenc(?:y|ies)|bod(?:y|ies))|"
+                            r"international (?:[\w-]+ )?(?:experience|environments?|settings?|contexts?|organi[sz]ations?|positions?|posts?|assignments?|missions?|institutions?|agenc(?:y|ies)|bod(?:y|ies)|NGOs?|non-governmental)|"
                             r"expérience internationale|experiencia internacional|organisations? internationales?|organismos? internacionales?|"
-                            r"internationally|multilateral|(?:UN|United Nations) (?:system|common system)|overseas|abroad|in the field\b", re.IGNORECASE)
+                            r"internationally|multilateral|(?:UN|United Nations) (?:system|common system)|overseas|abroad|in the field\b(?! of\b)", re.IGNORECASE)
 _LEADERSHIP = re.compile(r"leadership|managerial|management (?:role|position|capacity|level)|supervis|senior management|head of|encadrement|direction|liderazgo|gerencial|dirección", re.IGNORECASE)
 _SUBSTITUTION = re.compile(r"substitut|in lieu|instead of|in place of|in combination with|replace|en lieu|en remplacement|en combinaison|en combinación|en lugar|sustitu|"
-                           r"may be accepted|peut être accepté|(?:be )?counted as|count(?:s)? (?:as|for)|(?:also |be |given due )consider(?:ed|ation)|followed by|"
+                           r"may be accepted|peut être accepté|(?:be )?counted as|count(?:s|ed)? (?:as|for|towards?)|equivalent to|équivaut à|équivalente? à|considérée? comme|"
+                           r"equivale a|equivalente a|computa(?:rá|do)? como|(?:also |be |given due )consider(?:ed|ation)|followed by|"
                            r"sera(?:it)? (?:également )?pris en (?:compte|considération)|se considerará|podrá aceptarse", re.IGNORECASE)
 _DOCTORATE = re.compile(r"doctora|ph\.?\s?d", re.IGNORECASE)
-_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|(?:strong|real|distinct|definite) asset|advantage|a (?:strong |distinct )?plus|would be useful|souhaitable|atout|deseable|se valorará|ventaja", re.IGNORECASE)
+_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|(?:strong|real|distinct|definite) asset|advantage|a (?:strong |distinct )?plus|would be useful|souhaitable|souhaitée?s?|appréciée?s?|atout|un plus|deseable|se valorará|valorable|"
+                        r"(?:será |es )valorad[oa]|ventaja", re.IGNORECASE)
 # "preferably in an international organization" qualifies where the years were gained, not whether
 # they are required.
 _SETTING_PREFERENCE = re.compile(r"(?:preferabl[ey]|preferred|de préférence|preferiblemente|preferentemente)\s+(?:[\w-]+\s+){0,1}(?:in|with|at|within|from|on|gained|acquired|obtained|en|dans|au|auprès|con|dentro)\b",
@@ -41,6 +46,8 @@ _NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|de edad|of (?:univ
 # the cue may sit anywhere to the end of its clause.
 _SUB_REQUIREMENT = re.compile(r"(?:of which|including|incl\.|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*$",
                               re.IGNORECASE)
+
+_SUB_START = re.compile(r"\b(?:of which|including|incl\.|dont|incluidos?|de los cuales|de las cuales)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,12 @@ def find_year_requirements(text: str) -> list[YearsMention]:
         before, after = _clause(text, start, end)
         if _NOT_EXPERIENCE_BEFORE.search(before[-30:]) or _NOT_EXPERIENCE_AFTER.search(text[end:end + 30]):
             continue
-        sub_clause = after[:_clause_end(after)] if _SUB_REQUIREMENT.search(before[-30:]) else after[:60]
+        if _SUB_REQUIREMENT.search(before[-30:]):
+            sub_clause = after[:_clause_end(after)]
+        else:  # the main figure's own words stop where a sub-requirement ("of which two in the field") starts
+            sub_clause = after[:60]
+            nested = _SUB_START.search(sub_clause)
+            sub_clause = sub_clause[:nested.start()] if nested else sub_clause
         near_after = after[:90]
         sentence = before + text[start:end] + after
         doctorate = bool(_DOCTORATE.search(sentence)) and bool(_SUBSTITUTION.search(sentence))

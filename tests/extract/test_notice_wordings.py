@@ -1,0 +1,168 @@
+"""Notice requirements in the wordings of other organisations and languages than the corpus:
+a challenge set written for this project (WHO, UNDP, UNICEF, World Bank, ILO, EU agencies, NGOs,
+French and Spanish notices and job-board ads)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.extract import extract_document
+from jobmatch.model import Document
+
+
+def _requirements(text: str) -> dict:
+    return extract_document(Document(id="n", source="n.txt", format="txt", text=text), "notice")["requirements"]
+
+
+def _named(needs: list[dict]) -> set[tuple]:
+    return {(n["language"] or tuple(n["any_of"]), n["level"]) for n in needs}
+
+
+WHO_STYLE = """Technical Officer (Epidemiology)
+
+Grade: P3
+Duty station: Brazzaville
+
+Description of duties
+- Lead surveillance work in the region.
+
+Required qualifications
+Education
+Essential: A university degree (Master's level or above) in public health or epidemiology.
+Desirable: A PhD in epidemiology.
+
+Experience
+Essential: At least seven years of relevant experience, including at least three years at the international level in surveillance.
+
+Use of language skills
+Essential: Expert knowledge of English.
+Desirable: Intermediate knowledge of French.
+"""
+
+
+def test_who_style_bracketed_level_essential_desirable_and_expert_knowledge():
+    r = _requirements(WHO_STYLE)
+    assert r["education"]["min_level"] == "master"
+    assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (7, 3)
+    assert _named(r["languages"]["required"]) == {("en", "advanced")}
+    assert _named(r["languages"]["desirable"]) == {("fr", "intermediate")}
+
+
+UNDP_STYLE = """Programme Specialist
+
+Min. Education requirements
+Advanced university degree (master's degree or equivalent) in economics, development studies or a related field.
+A first-level university degree (bachelor's degree) in combination with an additional two years of qualifying experience will be given due consideration in lieu of the advanced university degree.
+
+Min. years of relevant work experience
+Minimum of 5 years (with master's degree) or 7 years (with bachelor's degree) of relevant experience in programme management.
+
+Required Languages
+Fluency in English and French is required; knowledge of Spanish is an asset.
+"""
+
+
+def test_undp_style_headings_years_with_degree_alternatives_and_an_asset_language():
+    r = _requirements(UNDP_STYLE)
+    assert r["education"]["min_level"] == "master"
+    assert r["education"]["substitutions"][0]["level"] == "bachelor"
+    assert r["education"]["substitutions"][0]["additional_years"] == 2
+    assert r["experience"]["min_years"] == 5
+    assert _named(r["languages"]["required"]) == {("en", "advanced"), ("fr", "advanced")}
+    assert _named(r["languages"]["desirable"]) == {("es", None)}
+
+
+WORLD_BANK_STYLE = """Senior Economist
+
+Selection Criteria
+- Master's degree in economics with a minimum of 8 years of relevant experience, or an equivalent combination of education and experience.
+- Excellent command of English (C1); working knowledge of Portuguese.
+"""
+
+
+def test_world_bank_equivalent_combination_keeps_the_degree_and_cefr_levels():
+    r = _requirements(WORLD_BANK_STYLE)
+    assert r["education"]["min_level"] == "master"
+    assert r["experience"]["min_years"] == 8
+    assert _named(r["languages"]["required"]) == {("en", "advanced"), ("pt", "intermediate")}
+
+
+NGO_LEADERSHIP = """Country Director
+
+Requirements
+- Degree in international development or a related discipline.
+- At least 10 years of experience in humanitarian programmes, of which 4 years in a senior management role in an international NGO.
+- A doctorate may count towards two years of the required experience.
+"""
+
+
+def test_ngo_leadership_years_and_a_doctorate_counting_towards_years():
+    r = _requirements(NGO_LEADERSHIP)
+    assert r["experience"]["min_years"] == 10
+    assert (r["experience"]["international_years"], r["experience"]["leadership_years"]) == (4, 4)
+    assert r["experience"]["doctorate_substitutes_years"] == 2
+
+
+def test_experience_in_the_field_of_a_subject_is_not_field_duty():
+    r = _requirements("Experience\nFive years of experience in the field of public finance.\n")
+    assert r["experience"]["min_years"] == 5
+    assert r["experience"]["international_years"] is None
+
+
+AVIS_FR = """Avis de vacance : Spécialiste de programme
+
+Formation
+Diplôme universitaire de niveau Master (Bac+5) en économie, gestion ou domaine connexe.
+
+Expérience professionnelle
+Au moins cinq ans d'expérience professionnelle, dont deux ans au niveau international.
+
+Langues
+Maîtrise du français et de l'anglais. La connaissance de l'espagnol est souhaitée.
+"""
+
+
+def test_french_notice_university_diploma_at_master_level_and_maitrise_of_languages():
+    r = _requirements(AVIS_FR)
+    assert r["education"]["min_level"] == "master"
+    assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (5, 2)
+    assert _named(r["languages"]["required"]) == {("fr", "advanced"), ("en", "advanced")}
+    assert _named(r["languages"]["desirable"]) == {("es", None)}
+
+
+ANUNCIO_ES = """Oficial de Programa
+
+Formación académica
+Título universitario avanzado (maestría) en ciencias sociales. Una licenciatura con dos años adicionales de experiencia podrá aceptarse en lugar del título avanzado.
+
+Experiencia
+Al menos siete años de experiencia progresiva en gestión de proyectos, de los cuales tres a nivel internacional.
+
+Idiomas
+Dominio del español e inglés. El conocimiento del francés es deseable.
+"""
+
+
+def test_spanish_notice_advanced_title_years_and_dominio():
+    r = _requirements(ANUNCIO_ES)
+    assert r["education"]["min_level"] == "master"
+    assert r["education"]["substitutions"][0]["level"] == "bachelor"
+    assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (7, 3)
+    assert _named(r["languages"]["required"]) == {("es", "advanced"), ("en", "advanced")}
+    assert _named(r["languages"]["desirable"]) == {("fr", None)}
+
+
+@pytest.mark.parametrize("text, level, years", [
+    ("Ingénieur d'études\n\nProfil recherché\nBac+5 école d'ingénieur, 3 à 5 ans d'expérience.\n", "master", 3),
+    ("Ingénieur commercial\n\nProfil\nDe formation Bac +4/5, vous justifiez d'une expérience de 2 ans minimum.\n", "bachelor", 2),
+    ("Comptable\n\nProfil\nBTS/DUT en comptabilité, entre 2 et 4 ans d'expérience.\n", "short_cycle", 2),
+    ("Chef de projet\n\nProfil\nDiplôme d'une grande école de commerce, plus de 10 ans d'expérience.\n", "master", 10),
+    ("Juriste\n\nProfil\nTitulaire d'un DEA ou DESS en droit des affaires, minimum 3 ans d'expérience.\n", "master", 3),
+    ("Technicien\n\nProfil\nNiveau Bac+2 (DEUG, BTS), une première expérience est souhaitée.\n", "short_cycle", None),
+    ("Chercheur\n\nProfil\nDoctorat (Bac+8) en biologie.\n", "doctorate", None),
+    ("Analyste\n\nProfil\nBac+4 ou 5 en finance, 5 ans minimum en banque.\n", "bachelor", 5),
+    ("Software engineer\n\nProfile\nBac + 5 in computer science, 3-5 years of experience.\n", "master", 3),
+])
+def test_french_job_board_ads_the_job_title_is_not_a_degree_and_ranges_give_the_lower_bound(text, level, years):
+    r = _requirements(text)
+    assert (r["education"]["min_level"], r["experience"]["min_years"]) == (level, years)
