@@ -326,6 +326,8 @@ def rank(vacancy: Path = typer.Option(..., "--vacancy", help="the vacancy notice
     for error in errors:
         typer.echo(f"jobmatch: {error}", err=True)
     _print_matches(results, as_json, f"candidates for {vacancy.stem}")
+    if errors:   # the readable CVs are ranked; the exit code still tells a script that some were not
+        raise typer.Exit(USER_ERROR)
 
 
 @app.command()

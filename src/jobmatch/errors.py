@@ -10,12 +10,13 @@ class JobmatchError(Exception):
 
 
 class ReadError(JobmatchError):
-    """A document cannot be read: the message names the file and the problem."""
+    """A document cannot be read: the message names the file (as given, so that a file in a folder
+    is found) and the problem."""
 
     def __init__(self, path: str | Path, problem: str):
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"cannot read {Path(path).name}: {problem}")
+        super().__init__(f"cannot read {path}: {problem}")
 
 
 class CorpusError(JobmatchError):

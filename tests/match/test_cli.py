@@ -109,6 +109,7 @@ def test_an_unreadable_file_among_candidates_is_reported_and_the_rest_ranked(env
     result = jobmatch("rank", "--vacancy", str(NOTICE), "--candidates", str(folder), "--json", env=env)
     assert "broken.pdf" in result.stderr
     assert len(json.loads(result.stdout)) == 3
+    assert result.returncode == 2     # ranked, but a script can still tell that a CV was left out
 
 
 def test_kill_9_during_index_add_leaves_the_previous_index_loadable(env, index, tmp_path):

@@ -152,7 +152,7 @@ def test_bad_input_gets_one_clear_line_and_exit_code_2(case, tmp_path):
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert lines == [lines[0]], result.stderr
-    assert lines[0].startswith(f"jobmatch: cannot read {path.name}: "), lines[0]
+    assert lines[0].startswith(f"jobmatch: cannot read {path}: "), lines[0]
     assert expected in lines[0]
 
 
@@ -161,4 +161,4 @@ def test_one_bad_file_does_not_stop_the_good_ones(tmp_path, fixtures):
     result = run_cli("parse", str(fixtures / "notices" / "itu_bare_network_engineer.txt"), str(bad), "--json")
     assert result.returncode == 2
     assert '"vacancy_number": "9901"' in result.stdout
-    assert "cannot read empty.txt" in result.stderr
+    assert f"cannot read {bad}: the file is empty" in result.stderr
