@@ -10,7 +10,7 @@ from jobmatch.extract.regions import regions, section_at
 from jobmatch.model import EducationEntry, JobPeriod, LanguageSkill, Profile, Section, Span
 from jobmatch.normalise.degrees import find_degrees, isced_level
 from jobmatch.normalise.fields import FIELD_LABEL, field_phrase_after, find_fields, split_field_list
-from jobmatch.normalise.languages import find_languages, level_in
+from jobmatch.normalise.languages import LEVEL_REGEX, find_languages, skill_level
 from jobmatch.normalise.years import find_year_requirements
 from jobmatch.normalise.periods import find_date_ranges, months_between, union_years
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, level_rank
@@ -342,19 +342,92 @@ def education_entries(text: str, sections: list[Section], spans: list[Span]) -> 
     return entries
 
 
+# "Nationality: Italian", "Nacionalidad: española": a country, not a language skill.
+_NATIONALITY_LABEL = re.compile(r"\b(?:nationality|citizenship|nationalité|nacionalidad|ciudadanía)\b[^\n:]*[:：]?[^\n]*$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^[\s,;/&·|–—-]*(?:and|et|y|or|ou|o)?[\s,;/&·|–—-]*$", re.IGNORECASE)
+_CLAUSE_SEPARATOR = re.compile(r"[,;|·•]")
+
+
+def _language_mentions(text: str, searched: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Language names in the searched regions, less a name repeated in brackets after the same
+    language ("Chinese (Mandarin)", "German – B2 (Swiss German understood)") and nationalities."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, code in find_languages(text):
+        if not any(a <= start < b for a, b in searched):
+            continue
+        line_left, _ = _line_bounds(text, start, end)
+        before = text[line_left:start]
+        if _NATIONALITY_LABEL.search(before):
+            continue
+        if kept and kept[-1][2] == code and kept[-1][0] >= line_left and before.count("(") > before.count(")"):
+            continue
+        kept.append((start, end, code))
+    return kept
+
+
+_TICK = re.compile(r"^\s*[xX✓✔]\s*$")
+MAX_TABLE_HEADER_LINES = 4
+
+
+def _ticked_column(text: str, line_left: int, tick: int) -> str | None:
+    """In a table of languages whose header names levels ("Language  Mother tongue  Read ..."), the
+    level of the column ticked with an X on this row."""
+    column = tick - line_left
+    right = line_left - 1
+    for _ in range(MAX_TABLE_HEADER_LINES):
+        if right <= 0:
+            return None
+        left = text.rfind("\n", 0, right) + 1
+        header = text[left:right]
+        words = [m for m in LEVEL_REGEX.finditer(header)]
+        if words:
+            nearest = min(words, key=lambda m: abs(m.start() - column))
+            return nearest.lastgroup if abs(nearest.start() - column) <= 4 else None
+        right = left - 1
+    return None
+
+
+def _stated_level(text: str, mentions: list[tuple[int, int, str]], index: int) -> tuple[str | None, str | None]:
+    """The level written for one language: after its name up to the next name on the line ("English
+    – C1 | French – B2"); else just before it in the same clause ("Mother tongue: Zulu"); else the
+    label that starts the line ("Mother tongue: Kazakh, Russian"); else, in a list, the level that
+    the next name carries ("English and French: fluent")."""
+    start, end, _ = mentions[index]
+    line_left, line_right = _line_bounds(text, start, end)
+    same_line = [m for m in mentions if line_left <= m[0] < line_right]
+    position = same_line.index(mentions[index])
+    after_end = same_line[position + 1][0] if position + 1 < len(same_line) else line_right
+    level, cefr = skill_level(text[end:after_end])
+    if level:
+        return level, cefr
+    if _TICK.match(text[end:after_end]):
+        level = _ticked_column(text, line_left, end + text[end:after_end].index(text[end:after_end].strip()))
+        if level:
+            return level, None
+    before_start = same_line[position - 1][1] if position else line_left
+    before = text[before_start:start]
+    clause = _CLAUSE_SEPARATOR.split(before)[-1]
+    level, cefr = skill_level(clause)
+    if level:
+        return level, cefr
+    label = text[line_left:same_line[0][0]]
+    if ":" in label:
+        level, cefr = skill_level(label)
+        if level:
+            return level, cefr
+    if position + 1 < len(same_line) and _LIST_GAP.match(text[end:after_end]):
+        return _stated_level(text, mentions, mentions.index(same_line[position + 1]))
+    return None, None
+
+
 def language_skills(text: str, sections: list[Section], spans: list[Span]) -> list[LanguageSkill]:
     """LANGUAGE spans of the languages section and the best level stated for each language."""
     searched = regions(sections, {"languages"}, len(text))
     best: dict[str, LanguageSkill] = {}
-    for start, end, code in find_languages(text):
-        if not any(a <= start < b for a, b in searched):
-            continue
+    mentions = _language_mentions(text, searched)
+    for index, (start, end, code) in enumerate(mentions):
         line_left, line_right = _line_bounds(text, start, end)
-        after = text[end:line_right]
-        cut = re.search(r"[,;]\s*(?=[A-ZÀ-Ý])", after)
-        clause_left = max(line_left, start - 40, text.rfind(";", line_left, start) + 1, text.rfind(",", line_left, start) + 1)
-        window = text[clause_left:start] + " " + (after[:cut.start()] if cut else after[:60])
-        level, cefr = level_in(window)
+        level, cefr = _stated_level(text, mentions, index)
         spans.append(_span(text, "LANGUAGE", start, end, lang=code, level=level, **({"cefr": cefr} if cefr else {})))
         current = best.get(code)
         if current is None or LANGUAGE_LEVEL_RANK.get(level or "", 0) > LANGUAGE_LEVEL_RANK.get(current.level or "", 0):

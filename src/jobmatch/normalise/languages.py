@@ -9,7 +9,7 @@ LANGUAGE_NAMES = {
     "fr": ["french", "français", "francais", "francés", "frances", "französisch"],
     "es": ["spanish", "espagnol", "español", "espanol", "castellano", "spanisch"],
     "ar": ["arabic", "arabe", "árabe"],
-    "zh": ["chinese", "mandarin", "chinois", "chino", "mandarín", "putonghua"],
+    "zh": ["chinese", "mandarin chinese", "mandarin", "cantonese", "cantonais", "cantonés", "chinois", "chino", "mandarín", "putonghua"],
     "ru": ["russian", "russe", "ruso"],
     "pt": ["portuguese", "portugais", "portugués", "portugues"],
     "de": ["german", "allemand", "alemán", "aleman", "deutsch"],
@@ -17,7 +17,7 @@ LANGUAGE_NAMES = {
     "sw": ["swahili", "kiswahili", "suajili"],
     "hi": ["hindi"], "ja": ["japanese", "japonais", "japonés"], "ko": ["korean", "coréen", "coreano"],
     "tr": ["turkish", "turc", "turco"], "fa": ["persian", "farsi", "dari", "persan"],
-    "nl": ["dutch", "néerlandais", "neerlandés"], "pl": ["polish", "polonais", "polaco"],
+    "nl": ["dutch", "néerlandais", "neerlandés", "flemish", "flamand"], "pl": ["polish", "polonais", "polaco"],
     "uk": ["ukrainian", "ukrainien", "ucraniano"], "ur": ["urdu", "ourdou"], "bn": ["bengali", "bangla"],
     "am": ["amharic", "amharique", "amárico"], "ha": ["hausa", "haoussa"], "wo": ["wolof"],
     "qu": ["quechua"], "el": ["greek", "grec", "griego"], "sv": ["swedish", "suédois", "sueco"],
@@ -25,6 +25,28 @@ LANGUAGE_NAMES = {
     "fi": ["finnish", "finnois", "finés"], "ro": ["romanian", "roumain", "rumano"],
     "ca": ["catalan", "catalán"], "he": ["hebrew", "hébreu", "hebreo"], "id": ["indonesian", "indonésien"],
     "ms": ["malay", "malais"], "th": ["thai", "thaï", "tailandés"], "vi": ["vietnamese", "vietnamien"],
+    # South Asian, African and other languages that CVs list next to the official ones.
+    "ta": ["tamil", "tamoul"], "ml": ["malayalam"], "te": ["telugu", "télougou"], "mr": ["marathi"],
+    "gu": ["gujarati"], "pa": ["punjabi", "pendjabi", "panyabí"], "ne": ["nepali", "népalais", "nepalí"],
+    "si": ["sinhala", "sinhalese", "cingalais", "cingalés"], "ps": ["pashto", "pachto", "pastún"],
+    "ku": ["kurdish", "kurde", "kurdo"], "km": ["khmer", "jemer"], "lo": ["lao"], "my": ["burmese", "birman", "birmano"],
+    "tl": ["tagalog", "filipino"], "mn": ["mongolian", "mongol"], "kk": ["kazakh", "kazajo"], "uz": ["uzbek", "ouzbek", "uzbeko"],
+    "ky": ["kyrgyz", "kirghiz"], "tg": ["tajik", "tadjik", "tayiko"], "tk": ["turkmen", "turkmène", "turcomano"],
+    "az": ["azerbaijani", "azeri", "azéri", "azerí"], "hy": ["armenian", "arménien", "armenio"],
+    "ka": ["georgian", "géorgien", "georgiano"], "ln": ["lingala"], "ee": ["ewe", "éwé"], "tw": ["twi"], "ak": ["akan"],
+    "bm": ["bambara", "bamanankan"], "ig": ["igbo"], "yo": ["yoruba"], "zu": ["zulu", "zoulou"], "xh": ["xhosa"],
+    "af": ["afrikaans"], "rw": ["kinyarwanda"], "rn": ["kirundi"], "so": ["somali", "somalien", "somalí"],
+    "om": ["oromo"], "ti": ["tigrinya", "tigrigna"], "mg": ["malagasy", "malgache"], "ff": ["fula", "fulani", "peul", "pulaar", "fulfulde"],
+    "sn": ["shona"], "ny": ["chichewa", "nyanja"], "lg": ["luganda"], "sg": ["sango"], "ht": ["haitian creole", "créole haïtien", "creole haitiano",
+    "criollo haitiano", "kreyòl"], "ga": ["irish", "irlandais", "irlandés"], "cy": ["welsh", "gallois", "galés"],
+    "lt": ["lithuanian", "lituanien", "lituano"], "lv": ["latvian", "letton", "letón"], "et": ["estonian", "estonien", "estonio"],
+    "cs": ["czech", "tchèque", "checo"], "sk": ["slovak", "slovaque", "eslovaco"], "sl": ["slovenian", "slovene", "slovène", "esloveno"],
+    "hr": ["croatian", "croate", "croata"], "sr": ["serbian", "serbe", "serbio"], "bs": ["bosnian", "bosniaque", "bosnio"],
+    "bg": ["bulgarian", "bulgare", "búlgaro"], "mk": ["macedonian", "macédonien", "macedonio"], "sq": ["albanian", "albanais", "albanés"],
+    "hu": ["hungarian", "hongrois", "húngaro"], "be": ["belarusian", "biélorusse", "bielorruso"], "is": ["icelandic", "islandais", "islandés"],
+    "mt": ["maltese", "maltais", "maltés"], "lb": ["luxembourgish", "luxembourgeois", "luxemburgués"],
+    "eu": ["basque", "euskera", "euskara", "vasco"], "gl": ["galician", "galicien", "gallego"],
+    "gn": ["guarani", "guaraní"], "ay": ["aymara"],
 }
 # The 24 official languages of the European Union (EU notices state "one official language of the EU").
 EU_OFFICIAL_LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it", "lv", "lt",
@@ -33,7 +55,7 @@ NAME_TO_CODE = {name: code for code, names in LANGUAGE_NAMES.items() for name in
 LANGUAGE_REGEX = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_TO_CODE), key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 
-_NATIONALITY_NOUN = re.compile(r"\s+(?:departments?|nationals?|citizens?|government|authorities|territor(?:y|ies)|republic|"
+_NATIONALITY_NOUN = re.compile(r"\s+(?:country|departments?|nationals?|citizens?|government|authorities|territor(?:y|ies)|republic|"
                                r"courts?|ministry|embassy|administration|cooperation|speakers? of)\b", re.IGNORECASE)
 CEFR_REGEX = re.compile(r"(?<![\w])([ABC][12])(?![\w])")
 CEFR_TO_LEVEL = {"A1": "basic", "A2": "basic", "B1": "intermediate", "B2": "intermediate", "C1": "advanced", "C2": "advanced"}
@@ -41,20 +63,27 @@ CEFR_TO_LEVEL = {"A1": "basic", "A2": "basic", "B1": "intermediate", "B2": "inte
 # Proficiency wordings, strongest first within each level; matched near a language name.
 LEVEL_WORDS: list[tuple[str, str]] = [
     ("native", r"mother[- ]tongue|native(?: speaker| language)?|first language|langue maternelle|lengua materna|"
-               r"idioma materno|nativo|nativa|maternelle|materna"),
-    ("advanced", r"fluen(?:t|cy|tly)|excellent(?:e|es)?|excelente|advanced|full professional|proficien(?:t|cy)|thorough|perfect|"
+               r"idiomas? maternos?|nativ[oa]s?|maternelles?|maternas?|langues? natales?|lenguas? nativas?|langues? maternelles|lenguas maternas"),
+    ("advanced", r"near[- ]native|quasi[- ]natif|quasi[- ]native|casi nativo|(?<!not )easily|nivel alto|alto nivel|fluen(?:t|cy|tly)|excellent(?:e|es)?|excelente|advanced|full professional|proficien(?:t|cy)|thorough|perfect|"
                  r"bilingual|courant|couramment|bilingue|avancé|avanzado|fluido|dominio|excelente|parfaite?|"
                  r"maîtrise parfaite|very good|très bon(?:ne)?|muy bueno|expert|c1|c2|high level|strong|"
                  r"operational fluency|command of"),
-    ("intermediate", r"working knowledge|intermediate|good(?: knowledge| command)?|professional working|conversational|"
+    ("intermediate", r"not easily|assez bien|nivel medio|conversationnel(?:le)?|usuario independiente|working knowledge|intermediate|good(?: knowledge| command)?|professional working|conversational|"
                      r"bon(?:ne)? (?:niveau|connaissance|maîtrise)|connaissance pratique|intermédiaire|"
                      r"intermedio|buen(?:o|a)? (?:nivel|conocimiento)|conocimiento práctico|b1|b2|operational|"
                      r"independent user|utilisateur indépendant|functional"),
-    ("basic", r"basic|elementary|beginner|notions?|limited|débutant|élémentaire|básico|elemental|nociones|a1|a2|"
-              r"some knowledge|reading knowledge"),
+    ("basic", r"basic|elementary|beginner|notions?|limited|débutante?|élémentaire|básic[oa]s?|elemental|nociones|a1|a2|"
+              r"some knowledge|reading knowledge|with (?:great |some )?difficulty|understands? only|passive(?: knowledge)?|"
+              r"rudimentary|rudimentaire|rudimentario|scolaire|greetings|survival|usuario básico"),
 ]
 LEVEL_REGEX = re.compile("|".join(f"(?P<{level}>(?<![\\w])(?:{pattern})(?![\\w]))" for level, pattern in LEVEL_WORDS),
                          re.IGNORECASE)
+
+
+# English names that are also ordinary words or adjectives: a language only when capitalised.
+_CAPITALISED = frozenset({"english", "french", "spanish", "german", "russian", "chinese", "arabic", "italian", "portuguese",
+                          "dutch", "polish", "turkish", "greek", "thai", "ewe", "irish", "czech", "malay", "basque", "welsh"})
+_COUNTRY_BEFORE = re.compile(r"(?:país|pays)\s+$", re.IGNORECASE)
 
 
 def language_code(name: str) -> str | None:
@@ -67,11 +96,10 @@ def find_languages(text: str) -> list[tuple[int, int, str]]:
     for m in LANGUAGE_REGEX.finditer(text):
         word = m.group(1)
         code = NAME_TO_CODE[word.lower()]
-        if word.lower() in ("english", "french", "spanish", "german", "russian", "chinese", "arabic", "italian",
-                            "portuguese", "dutch", "polish", "turkish", "greek", "thai") and not word[0].isupper():
+        if word.lower() in _CAPITALISED and not word[0].isupper():
             continue  # English names of languages are capitalised; lower case is an adjective elsewhere
-        if _NATIONALITY_NOUN.match(text, m.end()):
-            continue  # "the French departments", "Spanish nationals": the adjective of a country
+        if _NATIONALITY_NOUN.match(text, m.end()) or _COUNTRY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "the French departments", "Spanish nationals", "País Vasco": a country or region
         found.append((m.start(), m.end(), code))
     return found
 
@@ -85,3 +113,32 @@ def level_in(text: str) -> tuple[str | None, str | None]:
     if m:
         return m.lastgroup, None
     return None, None
+
+
+_LEVEL_RANK = {"basic": 1, "intermediate": 2, "advanced": 3, "native": 4}
+# What may stand between the levels of one language's skills: separators and the skills' names.
+_SKILL_GAP = re.compile(r"^(?! ?$)(?:[\W\d_]|reading|writing|speaking|listening|understanding|spoken|written|oral|read|write|speak|"
+                        r"understand|lu|écrit|parlé|compréhension|expression|lectura|escritura|conversación|comprensión|and|et|y)*$",
+                        re.IGNORECASE)
+
+
+def _middle(levels: list[str]) -> str:
+    return sorted(levels, key=_LEVEL_RANK.__getitem__)[(len(levels) - 1) // 2]
+
+
+def skill_level(text: str) -> tuple[str | None, str | None]:
+    """(level, CEFR) of one language in a CV. CEFR wins over words. Where the skills are graded
+    one by one (a table of reading / writing / speaking, "Understanding C2, Speaking C1, Writing
+    C1") the middle grade counts, the lower of two middle ones, so that one strong skill does not
+    lift the whole; otherwise the first wording ("native or bilingual proficiency")."""
+    codes = CEFR_REGEX.findall(text)
+    if codes:
+        code = sorted(codes)[(len(codes) - 1) // 2]
+        return CEFR_TO_LEVEL[code], code
+    found = list(LEVEL_REGEX.finditer(text))
+    if not found:
+        return None, None
+    gaps = [text[a.end():b.start()] for a, b in zip(found, found[1:])]
+    if len(found) > 1 and all(_SKILL_GAP.match(gap) for gap in gaps):
+        return _middle([m.lastgroup for m in found]), None
+    return found[0].lastgroup, None

@@ -47,6 +47,13 @@ def heading_patterns(kind: str) -> dict[str, re.Pattern[str]]:
     return {name: _whole_line(entry["patterns"]) for name, entry in _sections_data()[kind].items()}
 
 
+def label_patterns(kind: str) -> dict[str, re.Pattern[str]]:
+    """Section name -> pattern of the "Label: value" lines (or "Label    value" table rows) that
+    open that section ("Mother tongue: Zulu" opens a CV's languages part)."""
+    return {name: re.compile("(?:" + "|".join(entry["labels"]) + r")(?:\s*[:：]|\s{2,}|\t)", re.IGNORECASE)
+            for name, entry in _sections_data()[kind].items() if entry.get("labels")}
+
+
 @lru_cache(maxsize=1)
 def notice_vocabulary() -> SectionVocabulary:
     data = _sections_data()
@@ -61,6 +68,11 @@ def iter_lines(text: str):
     for line in text.split("\n"):
         yield start, start + len(line), line
         start += len(line) + 1
+
+
+def strip_leading_markup(line: str) -> str:
+    """The line without the markup and numbering a heading or label may start with ("6. ", "## ")."""
+    return _LEADING_MARKUP.sub("", line)
 
 
 def clean_heading(line: str) -> str:
