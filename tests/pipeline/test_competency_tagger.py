@@ -10,8 +10,9 @@ import spacy
 from spacy.training import Example
 
 from jobmatch.errors import ConfigError
-from jobmatch.pipeline.competency_tagger import (DEFAULT_TAGGER_DIR, FACTORY, TaxonomyLinker, load_tagger,
-                                                 tag_tokens, tokens_to_spans)
+from jobmatch.model import Section
+from jobmatch.pipeline.competency_tagger import (DEFAULT_TAGGER_DIR, FACTORY, TaxonomyLinker, lines_to_tag, load_tagger,
+                                                 tag_tokens, text_lines, tokens_to_spans)
 from jobmatch.pipeline.extensions import SPANS_KEY, add_span, prepare
 from jobmatch.taxonomy import load_taxonomy
 
@@ -78,6 +79,42 @@ def test_rules_first_keeps_the_rule_span(ner_model):
     assert sorted(_competencies(doc)) == [("Concur", None, True), ("SAP", "skill.erp_sap", None)]
 
 
+def _section(text, name, heading):
+    start = text.index(heading)
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    return Section(name=name, heading=heading, start=start, end=end, body_start=start + len(heading) + 1)
+
+
+def test_a_rule_span_the_tagger_does_not_confirm_stays_only_in_a_list_of_skills(ner_model):
+    # "Audit" in a job title is the rules' taxonomy word, not a skill; under SKILLS it is one.
+    text = "EXPERIENCE\nAudit Manager, Geneva\n\nSKILLS\nAudit, Coupa"
+    nlp = _tagger_pipeline(ner_model)
+    doc = prepare(nlp.make_doc(text))
+    doc._.kind = "cv"
+    doc._.sections = [_section(text, "experience", "EXPERIENCE"), _section(text, "skills", "SKILLS")]
+    title, listed = text.index("Audit"), text.rindex("Audit")
+    for start in (title, listed):
+        add_span(doc, "COMPETENCY", start, start + 5, {"id": "skill.audit", "type": "skill"})
+    doc = nlp.get_pipe(FACTORY)(doc)
+    kept = [(s.start_char, s.text) for s in doc.spans[SPANS_KEY] if s.label_ == "COMPETENCY"]
+    assert (listed, "Audit") in kept and (title, "Audit") not in kept
+    assert any(t == "Coupa" for _, t in kept)
+
+
+def test_only_the_competency_regions_of_a_notice_are_tagged():
+    text = ("ORGANIZATIONAL SETTING\nThe Division runs Coupa.\n\n"
+            "RESPONSIBILITIES\n  - Run payments in Coupa.  \n\nBENEFITS\nPension fund.")
+    doc = prepare(spacy.blank("en").make_doc(text))
+    doc._.kind = "notice"
+    doc._.sections = [_section(text, "organizational_unit", "ORGANIZATIONAL SETTING"),
+                      _section(text, "duties", "RESPONSIBILITIES"), _section(text, "benefits", "BENEFITS")]
+    # The region is the body of the section: its heading is not tagged either.
+    assert [text[s:e] for s, e in lines_to_tag(doc)] == ["- Run payments in Coupa."]
+    doc._.kind = "cv"
+    assert len(lines_to_tag(doc)) == len(text_lines(text)) == 6
+
+
 def test_unknown_preference_is_a_config_error():
     with pytest.raises(ConfigError, match="prefer"):
         spacy.blank("en").add_pipe(FACTORY, config={"prefer": "both"})
@@ -91,6 +128,8 @@ def test_round_trip_through_disk_gives_the_same_spans(ner_model, tmp_path):
     restored = spacy.load(tmp_path / "tagger")
     assert before and _competencies(restored(text)) == before
     assert restored.get_pipe(FACTORY).names == NAMES
+    # Loaded from disk, the model shares the pipeline's vocab and reads the pipeline's own tokens.
+    assert restored.get_pipe(FACTORY).model.vocab is restored.vocab
 
 
 def test_a_component_without_a_model_says_how_to_get_one(tmp_path):
@@ -108,6 +147,8 @@ def test_linker_exact_name_nearest_name_or_new():
     assert exact == ("skill.accounts_payable", 1.0)
     assert near[0] == "skill.reconciliation" and 0.5 <= near[1] < 1.0
     assert unrelated[0] is None
+    # The second time round the answers come from the cache and are the same.
+    assert linker.link(["bank reconciliations", "Kubernetes", "SAP"]) == [near, unrelated, ("skill.erp_sap", 1.0)]
 
 
 def test_character_spans_map_back_onto_the_given_tokens():

@@ -18,6 +18,14 @@ def test_document_lines_move_spans_into_line_offsets():
     assert segments[0].spans == () and segments[2].spans == ()
 
 
+def test_document_lines_drop_the_white_space_around_a_line():
+    # Indented bullets are cut as the tagger reads them at run time: no leading or trailing blanks.
+    text = "EXPERIENCE\n    - Ran Kubernetes clusters  \n\t\n"
+    [heading, bullet] = document_lines(text, [(text.index("Kubernetes"), text.index("Kubernetes") + 10)])
+    assert bullet.text == "- Ran Kubernetes clusters"
+    assert [bullet.text[s:e] for s, e in bullet.spans] == ["Kubernetes"]
+
+
 def test_bio_spans_close_on_o_and_new_b_and_open_on_stray_i():
     assert bio_spans(["B", "I", "O", "B", "B", "I"]) == [(0, 2), (3, 4), (4, 6)]
     assert bio_spans(["O", "I", "I", "O"]) == [(1, 3)]

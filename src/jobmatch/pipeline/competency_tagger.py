@@ -3,10 +3,15 @@ holds ("three-way matching", "Concur", "GR/IR clearing"), combined with the rule
 
 The component wraps a small spaCy NER pipeline (CNN tok2vec + transition-based NER, trained by
 `jobmatch train` on the corpus train split; see `jobmatch.train`). It tags each line of the text
-(the unit it was trained on), drops a tagged span that overlaps a span the rules already found
-(the rules carry a curated taxonomy id, and the dev split scores the rules-first union higher), and
-links each remaining span to the taxonomy: exact label or synonym, else the nearest name by
-character n-gram cosine when it clears `link_threshold`, else `{"id": None, "new": True}`.
+(the unit it was trained on) that can hold a competency (in a notice, only the competency
+regions: a span elsewhere would be dropped anyway), reusing the Doc's tokens when the model shares
+the pipeline's vocab. A tagged span replaces the rule spans it overlaps and inherits their id; a
+rule span the tagger does not confirm is kept only in the sections listed in
+`unconfirmed_rule_sections` (lists of competencies), because elsewhere a taxonomy word is mostly a
+job title, an employer or a heading ("Audit Manager", "Office of Evaluation", "TRAINING"): on the
+dev split such unconfirmed rule spans are right 15% of the time. Each new span is linked to the
+taxonomy: exact label or synonym, else the nearest name by character n-gram cosine when it clears
+`link_threshold`, else `{"id": None, "new": True}`.
 
 `tag_tokens()` runs the trained tagger over pre-split sentences (SkillSpan's format) for the
 evaluation harness."""
@@ -36,6 +41,11 @@ MODEL_DIR = "model"             # the wrapped NER pipeline, inside the component
 NAMES_FILE = "taxonomy.jsonl"   # the taxonomy names spans are linked to, saved with the component
 DEFAULT_TAGGER_DIR = Path(__file__).resolve().parents[3] / "models" / "competency-tagger"
 _LINE = re.compile(r"[^\n]+")
+# Sections (notice and CV) where a rule span stands without the tagger's confirmation: lists of
+# competencies, where a taxonomy phrase is meant as one.
+UNCONFIRMED_RULE_SECTIONS = ("core_competencies", "functional_competencies", "technical_competencies", "competencies",
+                             "skills")
+LINK_CACHE_SIZE = 50_000       # span texts remembered by the linker (a corpus repeats its skills)
 
 
 class TaxonomyLinker:
@@ -51,36 +61,54 @@ class TaxonomyLinker:
             self.exact.setdefault(entry["name"].lower(), entry["id"])
             self.types.setdefault(entry["id"], entry.get("type") or "skill")
         self.ids = [entry["id"] for entry in names]
+        self._cache: dict[str, tuple[str | None, float]] = {}
         self.vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=True, sublinear_tf=True)
         self.matrix = self.vectorizer.fit_transform([entry["name"] for entry in names]) if names else None
 
     def link(self, texts: list[str]) -> list[tuple[str | None, float]]:
-        """(id or None, similarity) for each text; similarity 1.0 for an exact name."""
-        results: list[tuple[str | None, float]] = [(self.exact.get(t.lower()), 1.0) for t in texts]
-        todo = [i for i, (cid, _) in enumerate(results) if cid is None]
-        if todo and self.matrix is not None:
-            similarity = self.vectorizer.transform([texts[i] for i in todo]) @ self.matrix.T
-            for row, i in enumerate(todo):
-                scores = similarity.getrow(row)
-                if scores.nnz:
-                    best = scores.indices[scores.data.argmax()]
-                    score = float(scores.data.max())
-                    results[i] = (self.ids[best], score) if score >= self.threshold else (None, score)
-                else:
-                    results[i] = (None, 0.0)
+        """(id or None, similarity) for each text; similarity 1.0 for an exact name. Results are
+        cached by text: the vectoriser costs more than the rest of the linking."""
+        results: list[tuple[str | None, float] | None] = [None] * len(texts)
+        todo: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            exact = self.exact.get(text.lower())
+            if exact is not None:
+                results[i] = (exact, 1.0)
+            elif text in self._cache:
+                results[i] = self._cache[text]
+            else:
+                todo.setdefault(text, []).append(i)
+        if todo:
+            for text, found in zip(todo, self._nearest(list(todo))):
+                if len(self._cache) >= LINK_CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[text] = found
+                for i in todo[text]:
+                    results[i] = found
         return results
+
+    def _nearest(self, texts: list[str]) -> list[tuple[str | None, float]]:
+        if self.matrix is None:
+            return [(None, 0.0)] * len(texts)
+        similarity = (self.vectorizer.transform(texts) @ self.matrix.T).tocsr()
+        best = similarity.argmax(axis=1).A1
+        scores = similarity.max(axis=1).toarray().ravel()
+        return [(self.ids[b] if score >= self.threshold else None, float(score)) if score > 0 else (None, 0.0)
+                for b, score in zip(best, scores)]
 
 
 class CompetencyTagger:
     def __init__(self, nlp: Language, name: str, spans_key: str, prefer: str, link_threshold: float, batch_size: int,
-                 extra_taxonomy_files: list[str]):
+                 extra_taxonomy_files: list[str], unconfirmed_rule_sections: list[str]):
         if prefer not in ("model", "rules"):
             raise ConfigError(f"{name}: prefer must be 'model' or 'rules', not {prefer!r}")
         self.name = name
+        self.vocab = nlp.vocab
         self.prefer = prefer
         self.spans_key = spans_key
         self.link_threshold = link_threshold
         self.batch_size = batch_size
+        self.unconfirmed_rule_sections = frozenset(unconfirmed_rule_sections)
         self.model: Language | None = None
         self.names = taxonomy_names(load_taxonomy(tuple(extra_taxonomy_files)))
         self.linker = TaxonomyLinker(self.names, link_threshold)
@@ -117,14 +145,35 @@ class CompetencyTagger:
 
     def tag_documents(self, texts: list[str]) -> list[list[tuple[int, int]]]:
         """`tag_document` for many texts, their lines tagged in one model stream (bigger batches)."""
-        lines = [[m for m in _LINE.finditer(text) if m.group(0).strip()] for text in texts]
-        found = iter(self.tag_texts([m.group(0) for doc_lines in lines for m in doc_lines]))
-        return [[(m.start() + s, m.start() + e) for m in doc_lines for s, e in next(found)] for doc_lines in lines]
+        lines = [text_lines(text) for text in texts]
+        found = iter(self.tag_texts([text[s:e] for text, doc_lines in zip(texts, lines) for s, e in doc_lines]))
+        return [[(start + s, start + e) for start, _ in doc_lines for s, e in next(found)] for doc_lines in lines]
+
+    def tag_docs(self, docs: list[Doc]) -> list[list[tuple[int, int]]]:
+        """Character spans in pipeline Docs: only the lines that can hold a competency (see
+        `lines_to_tag`), as Docs cut from the pipeline's own tokens when the model shares its vocab
+        (no second tokenisation), else re-tokenised by the model."""
+        model = self._require_model()
+        lines = [lines_to_tag(doc) for doc in docs]
+        line_docs = [self._line_doc(model, doc, start, end) for doc, doc_lines in zip(docs, lines)
+                     for start, end in doc_lines]
+        tagged = model.pipe(line_docs, batch_size=self.batch_size)
+        return [[(start + e.start_char, start + e.end_char) for start, _ in doc_lines
+                 for e in next(tagged).ents if e.label_ == LABEL] for doc_lines in lines]
+
+    @staticmethod
+    def _line_doc(model: Language, doc: Doc, start: int, end: int) -> Doc | str:
+        if model.vocab is doc.vocab:
+            span = doc.char_span(start, end)
+            if span is not None:
+                return Doc(doc.vocab, words=[t.text for t in span],
+                           spaces=[bool(t.whitespace_) for t in span[:-1]] + [False])
+        return doc._.source_text[start:end]
 
     # -- the pipeline component ----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         prepare(doc)
-        self.add_spans(doc, self.tag_document(doc._.source_text))
+        self.add_spans(doc, self.tag_docs([doc])[0])
         return doc
 
     def pipe(self, docs, batch_size: int = 32):
@@ -132,7 +181,7 @@ class CompetencyTagger:
         for batch in minibatch(docs, size=batch_size):
             for doc in batch:
                 prepare(doc)
-            for doc, spans in zip(batch, self.tag_documents([doc._.source_text for doc in batch])):
+            for doc, spans in zip(batch, self.tag_docs(batch)):
                 self.add_spans(doc, spans)
                 yield doc
 
@@ -141,7 +190,8 @@ class CompetencyTagger:
 
         `prefer="model"`: a tagged span replaces the rule spans it overlaps and takes over their
         taxonomy id (the model draws the boundaries the annotators drew, the rule names the
-        competency); `prefer="rules"`: a tagged span that overlaps a rule span is dropped."""
+        competency); `prefer="rules"`: a tagged span that overlaps a rule span is dropped. Either
+        way a rule span that no tagged span overlaps stays only in `unconfirmed_rule_sections`."""
         # Doc.text is rebuilt from the tokens on every access: read it once (prepare() keeps it)
         prepare(doc)
         text = doc._.source_text
@@ -150,7 +200,7 @@ class CompetencyTagger:
         kind, sections = doc._.kind or "cv", doc._.sections or []
         allowed = competency_regions(kind, sections, len(text))
         fresh: list[tuple[int, int, str | None]] = []
-        replaced: set[tuple[int, int]] = set()
+        dropped: set[tuple[int, int]] = set()
         for start, end in spans:
             overlapping = [r for r in ruled if start < r[1] and r[0] < end]
             if overlapping and self.prefer == "rules":
@@ -160,14 +210,18 @@ class CompetencyTagger:
             if not overlapping and not in_regions(allowed, start):
                 continue
             inherited = next((cid for _, _, cid in overlapping if cid), None)
-            replaced.update((a, b) for a, b, _ in overlapping)
+            dropped.update((a, b) for a, b, _ in overlapping)
             fresh.append((start, end, inherited))
-        if replaced:
+        for start, end, _ in ruled:
+            confirmed = any(start < e and s < end for s, e in spans)
+            if not confirmed and section_at(sections, start) not in self.unconfirmed_rule_sections:
+                dropped.add((start, end))
+        if dropped:
             doc.spans[self.spans_key] = [s for s in group
-                                         if not (s.label_ == LABEL and (s.start_char, s.end_char) in replaced)]
-        links = self.linker.link([text[s:e] for s, e, cid in fresh if cid is None])
+                                         if not (s.label_ == LABEL and (s.start_char, s.end_char) in dropped)]
+        links = iter(self.linker.link([text[s:e] for s, e, cid in fresh if cid is None]))
         for start, end, inherited in fresh:
-            cid, similarity = (inherited, 1.0) if inherited else links.pop(0)
+            cid, similarity = (inherited, 1.0) if inherited else next(links)
             ctype = competency_type(kind, section_at(sections, start), self.linker.types.get(cid))
             attrs = {"id": cid, "new": cid is None, "type": ctype, "source": "tagger",
                      "link_similarity": round(similarity, 3)}
@@ -181,20 +235,49 @@ class CompetencyTagger:
         srsly.write_jsonl(path / NAMES_FILE, self.names)
 
     def from_disk(self, path, *, exclude=()) -> "CompetencyTagger":
+        """Load the model into the pipeline's vocab, so the pipeline's tokens feed it directly."""
         path = Path(path)
         if not (path / MODEL_DIR / "config.cfg").is_file():
             raise ConfigError(f"{path}: no trained competency tagger model ({MODEL_DIR}/config.cfg is missing)")
-        self.set_model(spacy.load(path / MODEL_DIR))
+        self.set_model(spacy.load(path / MODEL_DIR, vocab=self.vocab))
+        self.vocab.strings.add(LABEL)
         if (path / NAMES_FILE).is_file():
             self.set_taxonomy(list(srsly.read_jsonl(path / NAMES_FILE)))
         return self
 
 
+def text_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line without its surrounding white space: the unit the
+    tagger is trained and run on."""
+    lines = []
+    for match in _LINE.finditer(text):
+        line = match.group(0)
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + len(line) - len(line.lstrip())
+            lines.append((start, start + len(stripped)))
+    return lines
+
+
+def lines_to_tag(doc: Doc) -> list[tuple[int, int]]:
+    """The lines of a pipeline Doc worth tagging: in a notice, those that reach into a competency
+    region (the rest is the organisation, the process, the benefits); in a CV, all of them."""
+    text = doc._.source_text
+    allowed = competency_regions(doc._.kind or "cv", doc._.sections or [], len(text))
+    lines = text_lines(text)
+    if allowed is None:
+        return lines
+    return [(s, e) for s, e in lines if any(s < b and a < e for a, b in allowed)]
+
+
 @Language.factory(FACTORY, default_config={"spans_key": SPANS_KEY, "prefer": "model", "link_threshold": 0.4,
-                                           "batch_size": 256, "extra_taxonomy_files": []})
+                                           "batch_size": 256, "extra_taxonomy_files": [],
+                                           "unconfirmed_rule_sections": list(UNCONFIRMED_RULE_SECTIONS)})
 def make_competency_tagger(nlp: Language, name: str, spans_key: str, prefer: str, link_threshold: float,
-                           batch_size: int, extra_taxonomy_files: list[str]) -> CompetencyTagger:
-    return CompetencyTagger(nlp, name, spans_key, prefer, link_threshold, batch_size, extra_taxonomy_files)
+                           batch_size: int, extra_taxonomy_files: list[str],
+                           unconfirmed_rule_sections: list[str]) -> CompetencyTagger:
+    return CompetencyTagger(nlp, name, spans_key, prefer, link_threshold, batch_size, extra_taxonomy_files,
+                            unconfirmed_rule_sections)
 
 
 def load_tagger(path: str | Path | None = None) -> CompetencyTagger:

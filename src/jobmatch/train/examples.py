@@ -8,7 +8,6 @@ competency (no gold span crosses a line) and give the optimiser thousands of sma
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +16,10 @@ from spacy.tokens import Doc, DocBin, Span
 
 from jobmatch.corpus.loader import Corpus, GoldDocument
 from jobmatch.errors import JobmatchError
+from jobmatch.pipeline.competency_tagger import text_lines
 
 LABEL = "COMPETENCY"
 SKILLSPAN_TAG_COLUMNS = ("tags_skill", "tags_knowledge")
-_LINE = re.compile(r"[^\n]+")
 
 
 class TrainingDataError(JobmatchError):
@@ -36,15 +35,12 @@ class Segment:
 
 
 def document_lines(text: str, spans: list[tuple[int, int]], source: str = "") -> list[Segment]:
-    """Cut a document into non-blank lines, moving each span into its line's offsets."""
+    """Cut a document into non-blank lines without their surrounding white space (the unit the
+    tagger runs on, `text_lines`), moving each span into its line's offsets."""
     segments = []
-    for match in _LINE.finditer(text):
-        line = match.group(0)
-        if not line.strip():
-            continue
-        start, end = match.span()
+    for start, end in text_lines(text):
         inside = tuple((s - start, e - start) for s, e in spans if s >= start and e <= end)
-        segments.append(Segment(line, inside, source))
+        segments.append(Segment(text[start:end], inside, source))
     return segments
 
 
