@@ -166,3 +166,21 @@ def test_spanish_notice_advanced_title_years_and_dominio():
 def test_french_job_board_ads_the_job_title_is_not_a_degree_and_ranges_give_the_lower_bound(text, level, years):
     r = _requirements(text)
     assert (r["education"]["min_level"], r["experience"]["min_years"]) == (level, years)
+
+
+def test_years_stated_only_at_the_international_level_are_the_minimum_too():
+    r = _requirements("Experience\nA minimum of seven years of progressively responsible experience at the international level.\n")
+    assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (7, 7)
+
+
+def test_an_engineer_job_title_without_headings_is_not_a_degree_but_under_education_it_is():
+    r = _requirements("INGÉNIEUR RÉSEAUX ET TÉLÉCOMS\n\nVous êtes titulaire d'un Bac+5 en télécoms.\n5 ans d'expérience minimum.\n")
+    assert (r["education"]["min_level"], r["experience"]["min_years"]) == ("master", 5)
+    assert _requirements("INGÉNIEUR COMMERCIAL\n\nVous avez le sens du contact.\n")["education"]["min_level"] is None
+    assert _requirements("Formación\nIngeniero industrial o carrera afín.\n")["education"]["min_level"] == "bachelor"
+
+
+def test_years_under_an_assets_heading_are_not_a_minimum():
+    r = _requirements("Experience\nAt least four years of professional experience.\n\n"
+                      "Assets\nTwo years of experience in international organisations.\n")
+    assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (4, None)

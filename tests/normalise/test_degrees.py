@@ -90,3 +90,15 @@ def test_french_and_spanish_degree_names_give_their_level(text, level):
 
 def test_lower_case_acronyms_are_words_not_degrees():
     assert _found("il deug un peu") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Technician diploma in electronics", [("Technician diploma", "short_cycle")]),
+    ("Diplôme de technicien spécialisé en logistique", [("Diplôme de technicien spécialisé", "short_cycle")]),
+    ("License in management or equivalent", [("License", "bachelor")]),
+    ("High school level required", [("High school level", "secondary")]),
+    ("An active nursing license in good standing", []),
+    ("A valid driver's license", []),
+])
+def test_technician_diplomas_license_as_a_degree_and_high_school(text, expected):
+    assert _found(text) == expected

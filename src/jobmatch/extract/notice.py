@@ -38,6 +38,9 @@ _GENERIC_DEGREE = re.compile(r"(?:university |academic |higher )?(?:degree|diplo
                              r"título(?: universitario)?|diploma universitario|grado universitario", re.IGNORECASE)
 _LEVEL_STATED = re.compile(r"\s*(?:\(\s*|,\s*|:\s*|\s*[-–]\s*)?(?:(?:at|of|de|du|al|a|en)\s+(?:the\s+|un\s+)?)?(?:(?:niveau|level|nivel)\s+(?:de\s+|du\s+)?)?$",
                            re.IGNORECASE)
+# "Ingénieur", "Ingeniero": in a notice far more often a job title ("Ingénieur commercial") than a
+# degree; alone they are a degree only under an education heading.
+_JOB_WORD_DEGREE = re.compile(r"ing[ée]nieur|ingenier[oa]", re.IGNORECASE)
 _RELATED_FIELD = re.compile(r"related (?:field|area|discipline)|domaine connexe|campo afín|área afín", re.IGNORECASE)
 _DOMAIN = re.compile(r"experience (?:in|with|of|at)\s+(?P<domain>[^.;\n]+?)(?=,? (?:including|of which|with at least|at least)|\.|;|\n|$)", re.IGNORECASE)
 _UN_RULE_FIRST = re.compile(r"one of the (?:six |6 )?(?:official|working) languages|l'une des (?:six )?langues officielles|uno de los (?:seis )?idiomas oficiales", re.IGNORECASE)
@@ -85,7 +88,8 @@ def education_requirement(text: str, structure: NoticeStructure, spans: list[Spa
     main_levels: list[str] = []
     substitution_sentences: dict[tuple[int, int], list[str]] = {}
     title = structure.header_spans.get("title")
-    degrees = [d for d in find_degrees(text) if _in(region, d[0]) and not (title and title[0] <= d[0] < title[1])]
+    degrees = [d for d in find_degrees(text) if _in(region, d[0]) and not (title and title[0] <= d[0] < title[1])
+               and (not _JOB_WORD_DEGREE.fullmatch(text[d[0]:d[1]]) or section_at(structure.sections, d[0]) == "education")]
     for i, (start, end, level) in enumerate(degrees):
         spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
         bounds = sentence_bounds(text, start, end)
@@ -153,6 +157,7 @@ def experience_requirement(text: str, structure: NoticeStructure, spans: list[Sp
     """EXPERIENCE spans (years figures, classified by their sentence) and the experience requirement."""
     region = regions(structure.sections, EXPERIENCE_SECTIONS, len(text))
     requirement = ExperienceRequirement()
+    fallback: tuple[float, str] | None = None
     for mention in find_year_requirements(text):
         if not _in(region, mention.start):
             continue
@@ -166,6 +171,8 @@ def experience_requirement(text: str, structure: NoticeStructure, spans: list[Sp
                 domain = found["domain"].strip(" ,")
         spans.append(_span(text, "EXPERIENCE", mention.start, mention.end, years=mention.years, kind=mention.kind,
                            international=international, domain=domain))
+        if section_at(structure.sections, mention.start) == "desirable":
+            continue  # years under an "Assets"/"Desirable" heading are not a minimum
         if mention.kind == "total" and requirement.min_years is None and section_at(structure.sections, mention.start) != "education":
             requirement.min_years = mention.years
             requirement.evidence = sentence.strip()
@@ -177,6 +184,12 @@ def experience_requirement(text: str, structure: NoticeStructure, spans: list[Sp
             requirement.doctorate_substitutes_years = mention.years
         if mention.leadership and requirement.leadership_years is None and mention.kind in ("leadership", "international"):
             requirement.leadership_years = mention.years
+        if mention.kind in ("international", "leadership") and fallback is None and section_at(structure.sections, mention.start) != "education":
+            fallback = (mention.years, sentence.strip())
+    if requirement.min_years is None and fallback:
+        # "Seven years of experience at the international level" and no other figure: those years
+        # are the minimum too.
+        requirement.min_years, requirement.evidence = fallback
     return requirement
 
 

@@ -24,7 +24,7 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
     ("doctorate", r"ph\.?\s?d\.?|d\.?\s?phil\.?|dr\.-ing\.?|doctoral degree|doctorate(?: degree)?|doctorat|doctorado|doutorado|"
                   rf"doctor of [a-z]+{_FIELD_WORDS}|ed\.?\s?d\.?"),
     ("master", rf"advanced university degree|advanced degree|higher university degree|master of [a-z]+{_FIELD_WORDS}|"
-               rf"master{_APOS}?s(?: level)?(?: degree)?|master in [a-z]+{_FIELD_WORDS}|"
+               rf"master{_APOS}?s(?: level)?(?: degree)?|"
                r"master(?: 2| ii| degree| professionnel| recherche)?|mast[eè]re(?: spécialisé| de recherche)?|"
                r"m\.\s?sc\.?|msc|m\.\s?a\.|m\.\s?s\.|m\.\s?phil\.?|mphil|(?:executive )?mba|emba|ll\.\s?m\.?|llm|mpa|mpp|mph|"
                r"m\.?\s?eng\.?|m\.\s?tech\.?|m\.\s?stat\.?|"
@@ -39,13 +39,15 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                  r"b\.\s?sc\.?(?:\s?\(hons\.?\))?|bsc(?:\s?\(hons\.?\))?|b\.\s?a\.(?:\s?\(hons\.?\))?|ba(?:\s?\(hons\.?\))|"
                  r"b\.?\s?eng\.?|b\.\s?e\.|b\.\s?tech\.?|ll\.\s?b\.?|llb|b\.?com(?:\s?\(hons\.?\))?|bba|b\.b\.a\.|"
                  r"undergraduate degree|university degree|licence(?: professionnelle| fondamentale)?|licenciatura|licenciado|"
+                 r"license(?: degree)?(?=\s(?:in|en)\s(?!good standing)|\s?/|\s\()|"
                  r"laurea triennale|bacharelado|pregrado|"
                  r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|"
                  r"(?:completed )?university studies|"
                  r"ingenier[oa]|ingénieur|ba"),
-    ("short_cycle", r"associate(?:'s)? degree|dut|bts|deug|deust|higher national diploma|hnd|técnico superior|tecnólogo|"
+    ("short_cycle", r"associate(?:'s)? degree|dut|bts|deug|deust|technical diploma|technician(?:'s)? (?:degree|diploma)|"
+                    r"diplôme de technicien(?: supérieur| spécialisé)?|higher national diploma|hnd|técnico superior|tecnólogo|"
                     r"brevet fédéral|federal diploma of higher education"),
-    ("secondary", r"high[- ]school diploma|higher secondary certificate|secondary (?:school|education)(?: diploma| certificate)?|"
+    ("secondary", r"high[- ]school(?: diploma| level| education)?|higher secondary certificate|secondary (?:school|education)(?: diploma| certificate)?|"
                   r"baccalauréat(?: général| technologique| professionnel)?|maturité(?: gymnasiale| professionnelle| fédérale)?|"
                   r"certificat fédéral de capacité|federal vet diploma|cfc|bachillerato|a-levels|bac"),
 ]

@@ -98,7 +98,7 @@ def find_year_requirements(text: str) -> list[YearsMention]:
         if _SUB_REQUIREMENT.search(before[-30:]):
             sub_clause = after[:_clause_end(after)]
         else:  # the main figure's own words stop where a sub-requirement ("of which two in the field") starts
-            sub_clause = after[:60]
+            sub_clause = after[:max(60, min(_clause_end(after), 100))]
             nested = _SUB_START.search(sub_clause)
             sub_clause = sub_clause[:nested.start()] if nested else sub_clause
         near_after = after[:90]
