@@ -53,13 +53,14 @@ KNOWN_PROFILE_DIFFERENCES = {
     "cv-fin-017.pdf": "P11 key/value table: study periods read as jobs, language levels lost",
     "cv-fin-006.pdf": "language/level table cells on separate lines",
     "cv-pol-015.pdf": "Europass language grid cells on separate lines",
-    "cv-sci-007.pdf": "language/level table cells on separate lines",
-    "cv-sec-018.pdf": "Europass language grid cells on separate lines",
     "cv-tel-007.pdf": "P11 language grid cells on separate lines",
-    # P11 forms in DOCX: the row "A. From | 07/2023 To: present" is one line, but the CV extractor
-    # finds no job period in it (the text source has "A. From: 07/2023  To: present").
+    # P11 forms: the row "A. From | 07/2023 To: present" is one line (a DOCX table row, or a PDF
+    # row whose cells the reader keeps together), but the CV extractor finds no job period in it
+    # (the text source has "A. From: 07/2023  To: present").
     "cv-hra-004.docx": "P11 employment rows read as 'From | 07/2023 To: present': no job period found",
     "cv-pol-002.docx": "P11 employment rows read as 'From | 07/2023 To: present': no job period found",
+    "cv-ict-009.pdf": "P11 employment rows read as 'From | 03/2019 To: present': no job period found",
+    "cv-sci-005.pdf": "P11 employment rows read as 'From | .. To: ..': no job period found",
 }
 
 

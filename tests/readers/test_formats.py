@@ -107,3 +107,29 @@ def test_html_list_items_holding_paragraphs_stay_on_one_line(tmp_path):
     path = tmp_path / "notice.htm"
     path.write_text("<ul><li><p>Drafts reports</p></li><li><div>Leads &amp; plans</div></li></ul>")
     assert "- Drafts reports\n- Leads & plans" in read_document(path).text
+
+
+def _write_pdf_grid(path: Path, rows: list[list[str]], column_x: list[int]) -> Path:
+    """A PDF table as word processors draw one: each cell its own text object on the row's baseline."""
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    y = 800
+    for row in rows:
+        for x, cell in zip(column_x, row):
+            pdf.drawString(x, y, cell)
+        y -= 16
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_pdf_table_cells_of_a_row_stay_on_one_line(tmp_path):
+    path = _write_pdf_grid(tmp_path / "grid.pdf", [["Languages"], ["French", "C1 (fluent)"], ["Spanish", "B2"],
+                                                   ["2015 - 2019", "Water engineer, Ministry of Water"]],
+                           [72, 250])
+    text = read_document(path).text
+    assert "Languages\nFrench | C1 (fluent)\nSpanish | B2\n2015 - 2019 | Water engineer, Ministry of Water" in text
+
+
+def test_pdf_lines_one_under_the_other_are_not_joined(tmp_path):
+    path = write_pdf(tmp_path / "lines.pdf", [["Languages", "French (fluent)", "Spanish (basic)"]])
+    assert "Languages\nFrench (fluent)\nSpanish (basic)" in read_document(path).text
