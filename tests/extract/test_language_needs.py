@@ -57,3 +57,27 @@ def test_main_language_is_native_and_informational_sentences_are_skipped():
 def test_a_country_adjective_is_not_a_language():
     required, _ = _needs("Candidates must live in Geneva or the neighbouring French departments.")
     assert required == []
+
+
+def test_other_organisations_wordings_of_required_and_asset_languages():
+    assert _needs("Fluency in English and French is required; knowledge of Spanish is an asset.") \
+        == ([("en", "advanced"), ("fr", "advanced")], [("es", None)])
+    assert _needs("Excellent command of English (C1) is required.") == ([("en", "advanced")], [])
+    assert _needs("Excellent command of one working language of the Office (English, French or Spanish) and working "
+                  "knowledge of a second working language of the Office.") \
+        == ([(["en", "fr", "es"], "advanced"), (["en", "fr", "es"], "intermediate")], [])
+
+
+def test_each_name_takes_the_cefr_level_written_after_it():
+    assert _needs("English (C1) and French (B2) required.") == ([("en", "advanced"), ("fr", "intermediate")], [])
+
+
+def test_french_and_spanish_command_wordings():
+    assert _needs("Maîtrise du français et de l'anglais.") == ([("fr", "advanced"), ("en", "advanced")], [])
+    assert _needs("Excellente maîtrise de l'anglais et bonne connaissance du français.") \
+        == ([("en", "advanced"), ("fr", "intermediate")], [])
+    assert _needs("La maîtrise du français est exigée; la connaissance de l'anglais serait un atout.") \
+        == ([("fr", "advanced")], [("en", None)])
+    assert _needs("Dominio del español e inglés.") == ([("es", "advanced"), ("en", "advanced")], [])
+    assert _needs("Se requiere dominio del inglés y conocimiento práctico del francés.") \
+        == ([("en", "advanced"), ("fr", "intermediate")], [])

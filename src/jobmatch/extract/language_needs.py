@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from jobmatch.model import LanguageNeed, LanguageRequirement
-from jobmatch.normalise.languages import EU_OFFICIAL_LANGUAGES, find_languages, level_in
+from jobmatch.normalise.languages import CEFR_TO_LEVEL, EU_OFFICIAL_LANGUAGES, find_languages, level_in
 from jobmatch.normalise.years import is_desirable
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, UN_OFFICIAL_LANGUAGES
 
@@ -45,7 +45,10 @@ _OR = re.compile(r"^\s*(?:,\s*|\s+)(?:or|ou|o|either)?\s*(?:of\s+)?$|^\s*,?\s*(?
 # Where a new requirement starts inside a sentence: "... and intermediate knowledge of French".
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|as well as|et|y)\s+(?=(?:an?\s+|the\s+)?(?:advanced|intermediate|basic|good|excellent|fluent|"
                            r"working|thorough|satisfactory|perfect|full|knowledge|command|proficiency|fluency|of one|of a second|"
-                           r"a second|one of|the other|une? bonne|connaissance|conocimiento)\b)", re.IGNORECASE)
+                           r"a second|one of|the other|une? bonne|bon(?:ne)?|excellente?|parfaite?|très bon(?:ne)?|ma[îi]trise|connaissances?|"
+                           r"buen[oa]?|excelente|dominio|conocimientos?)\b)", re.IGNORECASE)
+# A level written right after one name: "English (C1) and French (B2)", "French: B2".
+_OWN_CEFR = re.compile(r"\s*(?:\(|:|[-–])?\s*(?:level |niveau |nivel )?([ABC][12])\b")
 
 
 @dataclass
@@ -150,6 +153,16 @@ def read_language_requirement(text: str, regions: list[tuple[int, int]], desirab
                 level, cefr = _level(clause, None)
                 spans.extend((a, b, c, None, None) for a, b, c in list_names)
                 for group in _name_groups(text, others):
+                    own = [_OWN_CEFR.match(text, b) for _, b, _ in group.members]
+                    if not group.choice and any(own):
+                        for (a, b, c), found in zip(group.members, own):
+                            own_cefr = found.group(1) if found else cefr
+                            own_level = CEFR_TO_LEVEL[own_cefr] if found else level
+                            spans.append((a, b, c, own_level, own_cefr))
+                            previous = named.get(c)
+                            if previous is None or (previous[1] and not desirable):
+                                named[c] = (own_level, desirable)
+                        continue
                     spans.extend((a, b, c, level, cefr) for a, b, c in group.members)
                     if group.choice and len(group.codes) > 1:
                         need = LanguageNeed(any_of=list(dict.fromkeys(group.codes)), level=level)
