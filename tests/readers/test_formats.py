@@ -133,3 +133,9 @@ def test_pdf_table_cells_of_a_row_stay_on_one_line(tmp_path):
 def test_pdf_lines_one_under_the_other_are_not_joined(tmp_path):
     path = write_pdf(tmp_path / "lines.pdf", [["Languages", "French (fluent)", "Spanish (basic)"]])
     assert "Languages\nFrench (fluent)\nSpanish (basic)" in read_document(path).text
+
+
+def test_html_nested_far_beyond_the_recursion_limit_is_read(tmp_path):
+    path = tmp_path / "nested.html"
+    path.write_text("<div>" * 50_000 + "<p>Languages: French (fluent)</p>" + "</div>" * 50_000)
+    assert read_document(path).text.strip() == "Languages: French (fluent)"

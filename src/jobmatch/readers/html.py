@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from jobmatch.errors import ReadError
 from jobmatch.readers.limits import ReaderLimits
 from jobmatch.readers.plain import decode_bytes
 
@@ -20,8 +21,20 @@ _GAP_BETWEEN_ITEMS = re.compile(r"(?<=[^\n])\n\n+(?=- )(?<=\n)")
 _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 
 
-def _walk(node: Tag, out: list[str]) -> None:
-    for child in node.children:
+def _walk(root: Tag, out: list[str]) -> None:
+    """Text of the tree in document order. Iterative, with an explicit stack, so that a page nested
+    a hundred thousand levels deep is read rather than overflowing Python's recursion limit."""
+    stack: list[object] = [iter(root.children)]
+    while stack:
+        top = stack[-1]
+        if isinstance(top, str):          # the closing text of an element whose children are done
+            stack.pop()
+            out.append(top)
+            continue
+        child = next(top, None)
+        if child is None:
+            stack.pop()
+            continue
         if isinstance(child, NavigableString):
             if type(child) is NavigableString:  # not a Comment/Doctype/CData
                 out.append(_SPACES.sub(" ", str(child)))
@@ -30,21 +43,25 @@ def _walk(node: Tag, out: list[str]) -> None:
             continue
         if child.name == "li":
             out.append("\n- ")
-            _walk(child, out)
+            closing = ""
         elif child.name in ("td", "th"):
-            _walk(child, out)
-            out.append(" | ")
+            closing = " | "
         elif child.name in _BLOCKS:
             out.append("\n")
-            _walk(child, out)
-            out.append("\n\n" if child.name in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol") else "\n")
+            closing = "\n\n" if child.name in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol") else "\n"
         else:
-            _walk(child, out)
+            closing = ""
+        if closing:
+            stack.append(closing)
+        stack.append(iter(child.children))
 
 
 def read_html(path: Path, data: bytes, limits: ReaderLimits) -> tuple[str, list[int]]:
     markup = decode_bytes(data, path, limits)
-    soup = BeautifulSoup(markup, "html.parser")
+    try:
+        soup = BeautifulSoup(markup, "html.parser")
+    except RecursionError:
+        raise ReadError(path, "the HTML is nested too deeply to parse") from None
     parts: list[str] = []
     _walk(soup, parts)
     lines = (" ".join(line.split()).rstrip(" |") for line in "".join(parts).split("\n"))
