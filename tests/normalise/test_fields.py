@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jobmatch.normalise.fields import field_phrase_after, split_field_list
+from jobmatch.normalise.fields import field_phrase_after, is_field_name, more_fields_after, split_field_list
 
 
 def _phrase(line: str, after: str) -> str | None:
@@ -45,3 +45,35 @@ def test_a_capitalised_field_is_not_taken_for_an_acronym():
 def test_an_article_after_and_is_not_part_of_the_second_field():
     line = "Ciencias Políticas y de la Administración"
     assert [line[s:e] for s, e in split_field_list(line, 0, len(line))] == ["Ciencias Políticas", "Administración"]
+
+
+def _split(phrase: str) -> list[str]:
+    return [phrase[s:e] for s, e in split_field_list(phrase, 0, len(phrase))]
+
+
+def test_and_splits_only_between_two_fields_of_their_own():
+    assert _split("Political Science and Public Administration") == ["Political Science", "Public Administration"]
+    assert _split("Finance et comptabilité") == ["Finance", "comptabilité"]
+    assert _split("Gestión de Riesgos y Seguridad Internacional") == ["Gestión de Riesgos", "Seguridad Internacional"]
+    assert _split("Spanish and History") == ["Spanish", "History"]   # a language studied is a field
+    assert _split("Peace and Conflict Studies") == ["Peace and Conflict Studies"]   # no field "peace"
+    assert _split("Film and Television Production") == ["Film and Television Production"]
+
+
+def test_a_shared_head_noun_or_a_name_known_whole_keeps_one_field():
+    assert _split("Security and Defence Studies") == ["Security and Defence Studies"]   # "security studies"
+    assert _split("Electronics and Communications Engineering") == ["Electronics and Communications Engineering"]
+    assert _split("Computer Science and Engineering") == ["Computer Science and Engineering"]
+
+
+def test_further_known_fields_of_a_comma_list():
+    line = "Master 2 Comptabilité, Contrôle de gestion, Audit (CCA), Université de Dakar"
+    start = line.index(",")
+    assert [line[s:e] for s, e in more_fields_after(line, start, len(line))] == ["Contrôle de gestion", "Audit"]
+    line = "MSc Economics, London School of Economics, 2019"
+    assert more_fields_after(line, line.index(","), len(line)) == []
+
+
+def test_french_and_spanish_field_names_have_codes():
+    assert is_field_name("relaciones laborales") and is_field_name("télédétection") and is_field_name("ciencia de datos")
+    assert not is_field_name("peace")

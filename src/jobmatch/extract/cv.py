@@ -9,7 +9,7 @@ from bisect import bisect_right
 from jobmatch.extract.regions import regions, section_at
 from jobmatch.model import EducationEntry, JobPeriod, LanguageSkill, Profile, Section, Span
 from jobmatch.normalise.degrees import find_degrees, isced_level
-from jobmatch.normalise.fields import FIELD_LABEL, field_phrase_after, find_fields, split_field_list
+from jobmatch.normalise.fields import FIELD_LABEL, field_phrase_after, find_fields, more_fields_after, split_field_list
 from jobmatch.normalise.languages import LEVEL_REGEX, find_languages, skill_level
 from jobmatch.normalise.years import find_year_requirements
 from jobmatch.normalise.periods import find_date_ranges, months_between, union_years
@@ -303,8 +303,64 @@ def claimed_experience(text: str, sections: list[Section], spans: list[Span]) ->
             spans.append(_span(text, "EXPERIENCE", left + mention.start, left + mention.end, years=mention.years, kind="claimed"))
 
 
-def education_entries(text: str, sections: list[Section], spans: list[Span]) -> list[EducationEntry]:
-    """DEGREE and FIELD spans of the education section and one entry per degree."""
+# Studies stopped without the degree, or still under way (the guide's `status`).
+_INCOMPLETE = re.compile(r"\b(?:not (?:defended|completed|awarded|finished)|incomplete|discontinued|abandoned|withdrew|"
+                         r"without (?:the )?degree|non (?:soutenue|achevée?|terminée?)|inachevée?|abandonnée?|interrompue?s?|"
+                         r"sin (?:terminar|titularse|defender)|inconclus[oa]|no (?:defendida|terminad[oa]|concluid[oa]))\b", re.IGNORECASE)
+_ENROLLED = re.compile(r"\b(?:expected|anticipated|in progress|ongoing|under way|currently (?:enrolled|studying|pursuing)|candidate|"
+                       r"cand\.|ABD|all but dissertation|en cours|prévue?|en préparation|doctorante?|en curso|cursando|previst[oa]|"
+                       r"candidat[oa])(?![\w])", re.IGNORECASE)
+
+
+# "No university degree", "Pas de doctorat", "sin título": a degree the person does not have.
+_NEGATED = re.compile(r"(?:^|[^\w])(?:no|without|pas de|aucun|sans|sin|ningún)\s+$", re.IGNORECASE)
+
+
+def degree_status(line: str, reference_year: int | None = None) -> str | None:
+    """"incomplete" or "enrolled" for a degree whose line says the studies stopped or are under way
+    ("thesis not defended", "expected 2027", "L3 en cours", "2024 – present"); None when awarded."""
+    if _INCOMPLETE.search(line):
+        return "incomplete"
+    if _ENROLLED.search(line) or any(r.end_month == "present" for r in find_date_ranges(line)):
+        return "enrolled"
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)]
+    if reference_year and years and max(years) > reference_year:
+        return "enrolled"
+    return None
+
+
+# "Diplôme d'ingénieur (Bac+5, grade de Master)", "Ingeniero (título de 5 años, equivalente a Máster)":
+# a degree named to explain another one's level.
+_EQUIVALENCE_CUE = re.compile(r"\b(?:equivalent|équivalent|equivalente|equiv\.|grade de|niveau|nivel|level)\b[^()\n]{0,30}$",
+                              re.IGNORECASE)
+
+
+def _explanations(text: str, degrees: list[tuple[int, int, str]]) -> dict[int, int]:
+    """Degrees that explain an earlier one on the same line (in its brackets, or after "equivalent
+    to"), as index of the explanation -> index of the degree it explains. The explanation is not
+    another degree that the person holds: it states the level of the first."""
+    explained: dict[int, int] = {}
+    for i, (_, end, _) in enumerate(degrees):
+        if i in explained:
+            continue
+        for j in range(i + 1, len(degrees)):
+            between = text[end:degrees[j][0]]
+            if "\n" in between or not (between.count("(") > between.count(")") or _EQUIVALENCE_CUE.search(between)):
+                break
+            explained[j] = i
+    return explained
+
+
+def _bracketed_level(degree: str) -> str | None:
+    """The level of an abbreviation in the degree's own brackets ("Maîtrise (M.Sc.)": master)."""
+    inner = re.search(r"\(([^()]+)\)", degree)
+    found = find_degrees(inner.group(1)) if inner else []
+    return found[0][2] if found else None
+
+
+def education_entries(text: str, sections: list[Section], spans: list[Span], reference_date: str = "") -> list[EducationEntry]:
+    """DEGREE and FIELD spans of the education section and one entry per degree awarded."""
+    reference_year = int(reference_date[:4]) if reference_date[:4].isdigit() else None
     entries = []
     searched = regions(sections, {"education"}, len(text))
     fields = [(s, e, code) for s, e, code in find_fields(text)]
@@ -316,27 +372,37 @@ def education_entries(text: str, sections: list[Section], spans: list[Span]) -> 
             if "," in text[:start] or text[:start].rstrip().endswith(("Dr.", "DR.")) or start == 0:
                 spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
     field_spans: list[tuple[int, int]] = []
-    degrees = [d for d in find_degrees(text) if any(a <= d[0] < b for a, b in searched)]
+    degrees = [d for d in find_degrees(text) if any(a <= d[0] < b for a, b in searched)
+               and not _NEGATED.search(text, max(0, d[0] - 12), d[0])]
 
     def code_within(start: int, end: int) -> str | None:
         return next((code for s, e, code in fields if start <= s and e <= end), None)
 
-    for start, end, level in degrees:
-        spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
+    explained = _explanations(text, degrees)
+    for index, (start, end, level) in enumerate(degrees):
+        if index in explained:   # a span of its own, not another degree of the person
+            spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
+            continue
+        level = next((degrees[j][2] for j, i in explained.items() if i == index), None) or _bracketed_level(text[start:end]) or level
         line_left, line_right = _line_bounds(text, start, end)
+        status = degree_status(text[line_left:line_right], reference_year)
+        spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level), **({"status": status} if status else {})))
         # School-leaving certificates name a stream ("série économique"), not a field of study.
         phrase = field_phrase_after(text, end, line_right) if level != "secondary" else None
         if phrase and not any(phrase[0] <= s < phrase[1] for s, _, _ in degrees):
             field_spans.extend(split_field_list(text, *phrase))
+            field_spans.extend(more_fields_after(text, phrase[1], line_right))
         field = code_within(*phrase) if phrase else None
         field = field or next((code for s, e, code in fields if line_left <= s < line_right and s >= start), None)
         field = field or next((code for s, e, code in fields if line_left <= s < line_right), None)
-        entries.append(EducationEntry(level=level, field=field, text=text[line_left:line_right].strip()))
+        if status is None:   # the profile lists awarded degrees (EducationEntry has no status yet)
+            entries.append(EducationEntry(level=level, field=field, text=text[line_left:line_right].strip()))
     for label in FIELD_LABEL.finditer(text):
         if any(a <= label.start() < b for a, b in searched):
             phrase = field_phrase_after(text, label.end(), _line_bounds(text, label.end(), label.end())[1])
             if phrase:
                 field_spans.extend(split_field_list(text, *phrase))
+                field_spans.extend(more_fields_after(text, phrase[1], _line_bounds(text, phrase[1], phrase[1])[1]))
     for s, e in sorted(set(field_spans)):
         spans.append(_span(text, "FIELD", s, e, isced_f=code_within(s, e)))
     return entries

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from jobmatch.normalise.degrees import DEGREE_REGEX
+from jobmatch.normalise.languages import language_code
 from jobmatch.normalise.phrases import PhraseTable
 from jobmatch.taxonomy import load_taxonomy
 
@@ -75,16 +76,45 @@ _ARTICLE = re.compile(r"(?:de la |de l'|del |de |des |du |d'|of the |the )", re.
 _ADJECTIVE = re.compile(r"^\w+(?:al|ic|ical|ive|ed|ary|ar)$", re.IGNORECASE)
 
 
+def is_field_name(words: str) -> bool:
+    """The words are, as a whole, a known field of study, or a language studied ("English")."""
+    words = " ".join(words.split()).lower()
+    return words in _field_table().ids or language_code(words) is not None
+
+
 def split_field_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """"Economics and Environment" -> two fields; "Electrical and Computer Engineering" (an
-    adjective before "and": one field whose head noun is shared) stays one."""
+    """"Accounting and Finance", "Political Science and Public Administration" -> two fields: each
+    side is a field of study of its own. One field otherwise: "Peace and Conflict Studies" (no field
+    "peace"), "Electrical and Computer Engineering" (an adjective shares the noun), "Security and
+    Defence Studies" ("security studies": the head noun is shared), a name known whole
+    ("Computer Science and Engineering")."""
     phrase = text[start:end]
     parts = re.split(r"(\s+(?:and|&|et|y|e)\s+)", phrase, maxsplit=1)
-    if len(parts) == 3 and parts[0].strip() and parts[2].strip() and not _ADJECTIVE.match(parts[0].strip()):
-        second = start + len(parts[0]) + len(parts[1])
-        article = _ARTICLE.match(parts[2])   # "Ciencias Políticas y de la Administración"
-        return [(start, start + len(parts[0])), (second + (article.end() if article else 0), end)]
-    return [(start, end)]
+    if len(parts) != 3 or not parts[0].strip() or not parts[2].strip() or is_field_name(phrase):
+        return [(start, end)]
+    first, second = parts[0].strip(), parts[2]
+    article = _ARTICLE.match(second)   # "Ciencias Políticas y de la Administración"
+    second = second[article.end():] if article else second
+    if _ADJECTIVE.match(first) or not is_field_name(first) or not is_field_name(second):
+        return [(start, end)]
+    head = second.split()
+    if len(first.split()) == 1 and len(head) > 1 and is_field_name(f"{first} {head[-1]}"):
+        return [(start, end)]
+    second_start = start + len(parts[0]) + len(parts[1]) + (article.end() if article else 0)
+    return [(start, start + len(parts[0])), (second_start, end)]
+
+
+_NEXT_ITEM = re.compile(r",\s*(?P<item>[^,;()|·\n]{2,60}?)(?=\s*(?:[,;()|·]|\s[–—-]\s|$))", re.MULTILINE)
+
+
+def more_fields_after(text: str, end: int, line_end: int) -> list[tuple[int, int]]:
+    """Further fields of a comma list after the first ("Master 2 Comptabilité, Contrôle de gestion,
+    Audit"): each next item that is a known field name, up to the first that is not."""
+    found = []
+    while (m := _NEXT_ITEM.match(text, end, line_end)) and is_field_name(m["item"]):
+        found.append((m.start("item"), m.end("item")))
+        end = m.end("item")
+    return found
 
 
 def field_code(text: str) -> str | None:

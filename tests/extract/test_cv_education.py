@@ -1,0 +1,67 @@
+"""Degrees in CVs: national degree names, levels stated as equivalents, studies under way or stopped."""
+
+from __future__ import annotations
+
+from jobmatch.extract import extract_document
+from jobmatch.extract.cv import degree_status
+from jobmatch.model import Document
+
+
+def _extract(text: str) -> dict:
+    return extract_document(Document(id="cv", source="cv.txt", format="txt", text=text), "cv", "2026-11-01")
+
+
+def _spans(result: dict, label: str) -> list[tuple[str, dict]]:
+    return [(s["text"], s["attrs"]) for s in result["spans"] if s["label"] == label]
+
+
+def test_a_level_stated_as_an_equivalent_is_the_level_of_the_degree():
+    result = _extract("Maria Ortiz\n\nFORMACIÓN ACADÉMICA\n"
+                      "Ingeniero de Caminos (título de 6 años, equivalente a Máster), Universidad de Cantabria, 2009\n")
+    assert [e["level"] for e in result["profile"]["education"]] == ["master"]
+    result = _extract("Jean Dupont\n\nFormation\nMaîtrise (M.A.), Lettres modernes, Université de Lille, 1998\n")
+    assert result["profile"]["highest_level"] == "master"
+
+
+def test_a_degree_in_brackets_explains_the_first_and_is_not_a_second_degree():
+    result = _extract("Ana Souza\n\nEDUCATION\nLicenciatura (Bachelor's degree) in Economics, Universidade de Lisboa, 2012\n")
+    assert [e["level"] for e in result["profile"]["education"]] == ["bachelor"]
+    assert [text for text, _ in _spans(result, "DEGREE")] == ["Licenciatura", "Bachelor's degree"]
+
+
+def test_degree_names_in_french_and_spanish():
+    result = _extract("Awa Diallo\n\nÉtudes\n2010 – 2015  Diplôme d'ingénieur en génie civil, École Polytechnique de Thiès\n"
+                      "2016 – 2017  Magíster en Políticas Públicas, Universidad de Chile\n"
+                      "2005 – 2009  Licenciatura en Ciencias Políticas, Universidad de Buenos Aires\n")
+    assert [(e["level"], e["field"]) for e in result["profile"]["education"]] == [
+        ("master", "0732"), ("master", "0312"), ("bachelor", "0312")]
+    assert [text for text, _ in _spans(result, "FIELD")] == ["génie civil", "Políticas Públicas", "Ciencias Políticas"]
+
+
+def test_master_in_a_field_is_the_degree_master_and_the_field():
+    result = _extract("Ali Khan\n\nEDUCATION\nMaster in Security and Defence Studies, King's College London, 2015\n")
+    assert [text for text, _ in _spans(result, "DEGREE")] == ["Master"]
+    assert [text for text, _ in _spans(result, "FIELD")] == ["Security and Defence Studies"]
+
+
+def test_studies_under_way_or_stopped_carry_a_status_and_do_not_count_as_awarded():
+    result = _extract("Lena Berg\n\nEDUCATION\nPhD candidate in Sociology, University of Oslo (since 2023)\n"
+                      "MSc in Sociology, University of Bergen, 2019\n")
+    assert [(text, attrs.get("status")) for text, attrs in _spans(result, "DEGREE")] == [("PhD", "enrolled"), ("MSc", None)]
+    assert result["profile"]["highest_level"] == "master"
+
+
+def test_status_wordings():
+    assert degree_status("Sep 2024 – present   MSc in Computer Science, EPFL") == "enrolled"
+    assert degree_status("Licence Informatique (L3 en cours), Université de Montpellier") == "enrolled"
+    assert degree_status("Máster en Economía, Universidad de Sevilla (en curso)") == "enrolled"
+    assert degree_status("MSc Data Science, University of Edinburgh, 2027", reference_year=2026) == "enrolled"
+    assert degree_status("PhD (ABD) in Biology — research completed 2018, thesis not defended") == "incomplete"
+    assert degree_status("Doctorat en droit, thèse non soutenue") == "incomplete"
+    assert degree_status("MSc in Economics, University of Ghana, 2014") is None
+
+
+def test_a_degree_the_person_says_they_lack_is_not_a_degree():
+    result = _extract("Rui Costa\n\nEDUCATION\nNo university degree; CCNA certification (2015)\n"
+                      "Pas de doctorat, Master en économie, Université de Liège, 2018\n")
+    assert [text for text, _ in _spans(result, "DEGREE")] == ["Master"]
