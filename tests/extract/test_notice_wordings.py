@@ -184,3 +184,19 @@ def test_years_under_an_assets_heading_are_not_a_minimum():
     r = _requirements("Experience\nAt least four years of professional experience.\n\n"
                       "Assets\nTwo years of experience in international organisations.\n")
     assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (4, None)
+
+
+def test_a_short_ad_states_its_requirements_before_its_only_heading():
+    r = _requirements("Comptable confirmé\n\nTitulaire d'un Bac+3 en comptabilité avec 4 ans d'expérience.\n\n"
+                      "Atouts\nLa connaissance de SAP est un plus.\n")
+    assert (r["education"]["min_level"], r["experience"]["min_years"]) == ("bachelor", 4)
+
+
+def test_a_header_field_with_years_is_not_the_experience_required():
+    r = _requirements("Type of contract: Fixed term, 2 years\n\nEducation\nBachelor's degree in finance.\n")
+    assert r["experience"]["min_years"] is None
+
+
+def test_an_asset_in_another_piece_of_the_sentence_leaves_the_years_required():
+    r = _requirements("Requirements\n- 3 years of experience in payroll, knowledge of Sage is a plus.\n")
+    assert r["experience"]["min_years"] == 3

@@ -73,6 +73,13 @@ def _degree_desirable(sentence: str, at: int) -> bool:
     return is_desirable(" ".join(kept))
 
 
+def _unsectioned(structure: NoticeStructure, offset: int) -> bool:
+    """Text under no heading and on no header-field line: a short ad's requirement lines before
+    (or without) its headings. Read only when the named sections state nothing."""
+    return (section_at(structure.sections, offset) is None
+            and not any(a <= offset < b for a, b in structure.header_spans.values()))
+
+
 def _span(text: str, label: str, begin: int, finish: int, **attrs) -> Span:
     return Span(label=label, start=begin, end=finish, text=text[begin:finish], attrs=attrs)
 
@@ -88,8 +95,11 @@ def education_requirement(text: str, structure: NoticeStructure, spans: list[Spa
     main_levels: list[str] = []
     substitution_sentences: dict[tuple[int, int], list[str]] = {}
     title = structure.header_spans.get("title")
-    degrees = [d for d in find_degrees(text) if _in(region, d[0]) and not (title and title[0] <= d[0] < title[1])
-               and (not _JOB_WORD_DEGREE.fullmatch(text[d[0]:d[1]]) or section_at(structure.sections, d[0]) == "education")]
+    found = [d for d in find_degrees(text) if not (title and title[0] <= d[0] < title[1])
+             and (not _JOB_WORD_DEGREE.fullmatch(text[d[0]:d[1]]) or section_at(structure.sections, d[0]) == "education")]
+    degrees = [d for d in found if _in(region, d[0])]
+    if not degrees:
+        degrees = [d for d in found if _unsectioned(structure, d[0])]
     for i, (start, end, level) in enumerate(degrees):
         spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
         bounds = sentence_bounds(text, start, end)
@@ -190,6 +200,14 @@ def experience_requirement(text: str, structure: NoticeStructure, spans: list[Sp
         # "Seven years of experience at the international level" and no other figure: those years
         # are the minimum too.
         requirement.min_years, requirement.evidence = fallback
+    if requirement.min_years is None and region != [(0, len(text))]:
+        for mention in find_year_requirements(text):
+            if mention.kind == "total" and not _in(region, mention.start) and _unsectioned(structure, mention.start):
+                spans.append(_span(text, "EXPERIENCE", mention.start, mention.end, years=mention.years, kind=mention.kind,
+                                   international=False, domain=None))
+                requirement.min_years = mention.years
+                requirement.evidence = text[slice(*sentence_bounds(text, mention.start, mention.end))].strip()
+                break
     return requirement
 
 

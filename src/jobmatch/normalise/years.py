@@ -74,6 +74,25 @@ def is_desirable(sentence: str) -> bool:
     return bool(_DESIRABLE.search(_SETTING_PREFERENCE.sub(" ", sentence)))
 
 
+# Words that start another requirement inside the same sentence ("..., knowledge of SAP is a plus").
+_OTHER_REQUIREMENT = re.compile(r"\b(?:knowledge|connaissances?|conocimientos?|skills?|comp[ée]tences?|competencias?|degree|"
+                                r"diplôme|título|master|bachelor|licence|languages?|langues?|idiomas?|english|french|spanish|"
+                                r"anglais|français|inglés|francés|proficien\w*|mastery|ma[îi]trise|dominio|command|familiarity|"
+                                r"certificat\w*|certification)\b", re.IGNORECASE)
+
+
+def _own_pieces(sentence: str, at: int) -> str:
+    """The sentence without its comma-separated pieces about another requirement: whether the years
+    at this offset are an asset is read from the rest."""
+    kept, offset = [], 0
+    for piece in re.split(r"(?<=[,;])\s+", sentence):
+        start = sentence.find(piece, offset)
+        offset = start + len(piece)
+        if start <= at < offset or not _OTHER_REQUIREMENT.search(piece):
+            kept.append(piece)
+    return " ".join(kept)
+
+
 def _clause_end(after: str) -> int:
     """Where the clause that follows a mention ends: the next comma, semicolon or sentence end."""
     ends = [i for i in (after.find(","), after.find(";"), after.find(". ")) if i >= 0]
@@ -106,7 +125,7 @@ def find_year_requirements(text: str) -> list[YearsMention]:
         doctorate = bool(_DOCTORATE.search(sentence)) and bool(_SUBSTITUTION.search(sentence))
         if doctorate or (_SUBSTITUTION.search(sentence) and re.search(r"degree|diplôme|título|diploma|bachelor|licence|licenciatura", sentence, re.IGNORECASE)):
             kind = "substitution"
-        elif is_desirable(sentence):
+        elif is_desirable(_own_pieces(sentence, len(before))):
             kind = "desirable"
         elif _INTERNATIONAL.search(sub_clause) or _INTERNATIONAL.search(before[-25:]):
             kind = "international"
