@@ -159,3 +159,17 @@ def test_title_above_an_employer_line_and_description_lines_are_not_titles():
 def test_a_note_in_brackets_after_the_dates_is_not_a_title():
     text = "EXPERIENCE\n\nTeaching Assistant, University of Ghana\n2016 – 2018 (part-time, alongside studies)\n"
     assert _titles(_extract(text)) == ["Teaching Assistant"]
+
+
+def _periods(result: dict) -> list[str]:
+    return [s["text"] for s in result["spans"] if s["label"] == "DATE_RANGE"]
+
+
+def test_dates_quoted_in_passing_are_no_period_spans():
+    text = ("Rita Gomes\n\nPROFILE\nAnalyst with eight years in official statistics and, since 2019, in survey design.\n\n"
+            "EXPERIENCE\n2019 – present  Statistician, National Statistics Office, Lisbon\n"
+            "- Chaired the working group on census methods (2020–2022).\n"
+            "2017 – 2018  Career break (family care)\n\n"
+            "EDUCATION\n2012 – 2016  BSc Statistics, University of Porto\n"
+            "   Thesis: \"Fertility in Portugal, 1960–2010\"\n")
+    assert _periods(_extract(text)) == ["2019 – present", "2012 – 2016"]

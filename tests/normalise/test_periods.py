@@ -22,3 +22,22 @@ def test_spanish_and_french_open_ended_periods():
     assert _ranges("marzo de 2021 – a la fecha") == [("2021-03", "present")]
     assert _ranges("desde 2019, Analista") == [("2019-01", "present")]
     assert _ranges("depuis 2021 : chargée de mission") == [("2021-01", "present")]
+
+
+def test_forms_from_other_layouts_and_languages():
+    assert _ranges("03/2019 – present  Programme Analyst") == [("2019-03", "present")]
+    assert _ranges("Jan. 2015 to Dec. 2017: Legal Officer") == [("2015-01", "2017-12")]
+    assert _ranges("2018 - actualidad  Coordinadora") == [("2018-01", "present")]
+    assert _ranges("de septembre 2016 à aujourd'hui") == [("2016-09", "present")]
+    assert _ranges("Since Oct 2022 | Analyst") == [("2022-10", "present")]
+    assert _ranges("2016 – heute, Referentin") == [("2016-01", "present")]
+
+
+def test_an_expected_end_is_the_end_of_the_period():
+    assert _ranges("MSc Economics, 2025 – expected 2027") == [("2025-01", "2027-12")]
+    assert _ranges("Doctorat, 2023 – prévue 2026") == [("2023-01", "2026-12")]
+
+
+def test_a_start_month_without_year_takes_the_year_of_the_end():
+    assert _ranges("Février – juillet 2020   Stagiaire") == [("2020-02", "2020-07")]
+    assert _ranges("Nov – Feb 2021, relief operation") == [("2020-11", "2021-02")]

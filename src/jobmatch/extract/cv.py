@@ -124,6 +124,24 @@ def _inside_prose(text: str, line_left: int, line_right: int, start: int, end: i
     return in_brackets or bool(_BULLET.match(text[line_left:line_right]))
 
 
+_SINCE_IN_A_SENTENCE = re.compile(r"[^\W\d_]{2,}[,;]?\s+$")
+MIN_SENTENCE_PREFIX = 20
+# Lines that quote dates in a title or a list, not a period of study or work.
+_QUOTING_LABEL = re.compile(r"^\W*(?:thesis|dissertation|courses?(?: taught)?|publications?|thèse|mémoire|cours|tesis|cursos?)\b[^:\n]{0,30}:",
+                            re.IGNORECASE)
+
+
+def _mentioned_in_passing(text: str, line_left: int, line_right: int, start: int, end: int) -> bool:
+    """A period that dates no job or degree: quoted inside a description ("chaired the network
+    (2021-2023)"), "since 2022" inside a sentence ("...and since 2022 at its EMEA hub"), or the
+    dates of a gap ("Career break — 07/2024 – 04/2025")."""
+    line = text[line_left:line_right]
+    if _inside_prose(text, line_left, line_right, start, end) or NOT_A_JOB.search(line) or _QUOTING_LABEL.match(line):
+        return True
+    return bool(re.match(r"(?:since|depuis|desde)\b", text[start:end], re.IGNORECASE) and start - line_left >= MIN_SENTENCE_PREFIX
+                and _SINCE_IN_A_SENTENCE.search(text, line_left, start))
+
+
 _TITLE_LABEL = re.compile(r"\s*(?:(?:exact |functional |job |post |position )?title(?: of (?:your |the )?(?:post|position))?|"
                           r"occupation or position held|position(?: held)?|post|role|poste(?: occupé)?|fonction|intitulé du poste|"
                           r"cargo|puesto(?: desempeñado)?)\s*[:：]\s*", re.IGNORECASE)
@@ -267,9 +285,10 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
     section_starts = {s.start for s in sections}
     for period in periods:
         section = section_at(sections, period.start)
-        spans.append(_span(text, "DATE_RANGE", period.start, period.end, start=period.start_month, end=period.end_month))
         index = bisect_right(line_starts, period.start) - 1
         line_left, line_right = lines[index]
+        if not _mentioned_in_passing(text, line_left, line_right, period.start, period.end):
+            spans.append(_span(text, "DATE_RANGE", period.start, period.end, start=period.start_month, end=period.end_month))
         context = _job_block(masked_text, lines, index, range_lines).replace("\x00", " ")
         if section in ("education", "languages", "skills") or (has_experience_section and section not in ("experience", None)):
             continue

@@ -22,13 +22,17 @@ def _point_pattern(prefix: str) -> str:
 _PRESENT = (r"present|current(?:ly)?|now|today|date|ongoing|aujourd'hui|aujourd’hui|à ce jour|ce jour|présent|"
             r"(?:a |hasta )?la fecha|(?:a |hasta )?la actualidad|actualmente|(?:a |hasta )?hoy|"
             r"actuel(?:lement)?|en cours|actualidad|presente|hoy|la fecha|actual|heute")
-_SEP = r"\s*(?:-|–|—|−|to|until|till|à|au|a|hasta|al|→|>)\s*(?:to:?\s*)?"
+_SEP = (r"\s*(?:-|–|—|−|to|until|till|à|au|a|hasta|al|→|>)\s*(?:to:?\s*)?"
+        r"(?:(?:expected|anticipated|prévue?|prevista?|previsto)\s+(?:(?:in|en)\s+)?)?")   # "2022 – expected 2027"
 _FROM = r"(?:(?:from|de|du|desde|del)\s*:?\s*)?"
 RANGE_REGEX = re.compile(
     rf"(?<![\w/]){_FROM}{_point_pattern('s')}{_SEP}(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))(?![\w/])",
     re.IGNORECASE)
 SINCE_REGEX = re.compile(rf"(?<![\w])(?:since|depuis|desde)\s+(?:(?:le|el)\s+)?{_point_pattern('s')}(?![\w/])",
                          re.IGNORECASE)
+# "Février – juillet 2020", "Jan – Jun 2019": the start month takes the end's year.
+MONTHS_REGEX = re.compile(rf"(?<![\w/])(?P<sm>{MONTH_NAME})\.?\s*(?:-|–|—|to|à|au|a|hasta)\s*(?P<em>{MONTH_NAME})\.?,?\s+(?:de\s+)?"
+                          r"(?P<ey>(?:19|20)\d\d)(?![\w/])", re.IGNORECASE)
 P11_REGEX = re.compile(rf"from\s*:?\s*{_point_pattern('s')}[\s,;|]*to\s*:?\s*(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))",
                        re.IGNORECASE)
 
@@ -86,6 +90,12 @@ def find_date_ranges(text: str) -> list[DateRange]:
                 if end is None or end < start:
                     continue
             found.append(DateRange(m.start(), m.end(), start, end))
+    for m in MONTHS_REGEX.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in found):
+            continue
+        start_month, end_month, year = MONTHS[m["sm"].lower()], MONTHS[m["em"].lower()], int(m["ey"])
+        start_year = year if start_month <= end_month else year - 1   # "Nov – Feb 2020" starts in 2019
+        found.append(DateRange(m.start(), m.end(), f"{start_year:04d}-{start_month:02d}", f"{year:04d}-{end_month:02d}"))
     return sorted(found, key=lambda r: r.start)
 
 
