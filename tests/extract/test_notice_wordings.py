@@ -200,3 +200,28 @@ def test_a_header_field_with_years_is_not_the_experience_required():
 def test_an_asset_in_another_piece_of_the_sentence_leaves_the_years_required():
     r = _requirements("Requirements\n- 3 years of experience in payroll, knowledge of Sage is a plus.\n")
     assert r["experience"]["min_years"] == 3
+
+
+UNHCR_STYLE = """Senior Protection Officer
+
+Duties and Responsibilities
+- Lead the protection team.
+
+Education & Professional Work Experience
+Years of Experience / Degree Level
+For P4/NOD - 9 years relevant experience with Undergraduate degree; or 8 years relevant experience with Graduate degree.
+
+Field(s) of Education
+Law, international law or political science.
+
+Required Languages: English
+Desired Languages: French, Arabic
+"""
+
+
+def test_unhcr_style_headings_and_desired_languages_on_a_label_line():
+    r = _requirements(UNHCR_STYLE)
+    assert (r["education"]["min_level"], r["experience"]["min_years"]) == ("bachelor", 9)
+    assert {"0421"} <= set(r["education"]["fields"])
+    assert [(n["language"], n["level"]) for n in r["languages"]["required"]] == [("en", None)]
+    assert {code for n in r["languages"]["desirable"] for code in ([n["language"]] if n["language"] else n["any_of"])} == {"fr", "ar"}

@@ -215,7 +215,7 @@ def language_requirement(text: str, structure: NoticeStructure, spans: list[Span
     """LANGUAGE spans and the required/desirable languages, the official-language rules included
     (clause by clause: see jobmatch.extract.language_needs)."""
     region = regions(structure.sections, LANGUAGE_SECTIONS, len(text))
-    desirable = [(s.body_start, s.end) for s in structure.sections if s.name == "desirable"]
+    desirable = [(s.start, s.end) for s in structure.sections if s.name == "desirable"]  # an inline heading ("Desired Languages: French") too
     reading = read_language_requirement(text, region, desirable)
     for start, end, code, level, cefr in sorted(set(reading.spans)):
         spans.append(_span(text, "LANGUAGE", start, end, lang=code, level=level, **({"cefr": cefr} if cefr else {})))
