@@ -53,3 +53,28 @@ def test_tiny_training_run_writes_a_tagger_and_a_pipeline_that_tag(tmp_path):
     pipeline = spacy.load(result.pipeline_dir)
     assert FACTORY in pipeline.pipe_names
     assert pipeline.pipe_names.index(FACTORY) == pipeline.pipe_names.index("jobmatch_competency_rules") + 1
+
+
+def test_gold_phrases_link_as_the_annotators_linked_them(tmp_path):
+    from jobmatch.corpus.loader import load_corpus
+    from jobmatch.train.run import gold_span_names
+
+    root = tmp_path / "corpus"
+    for folder in ("cvs", "notices", "annotations"):
+        (root / folder).mkdir(parents=True)
+    text = "SKILLS\nWorkday, Workday reports, Nessus scans, Grafana\n"
+    links = [("Workday", "skill.hris"), ("Nessus", "skill.cybersecurity"), ("Grafana", "skill.observability"),
+             ("Workday reports", None)]
+    spans = [{"label": "COMPETENCY", "text": t, "attrs": {"id": cid, "type": "skill"}} for t, cid in links]
+    (root / "cvs" / "cv-ict-001.txt").write_text(text, encoding="utf-8")
+    (root / "annotations" / "cv-ict-001.json").write_text(json.dumps(
+        {"id": "cv-ict-001", "kind": "cv", "language": "en", "layout": "chronological", "spans": spans, "profile": {}}),
+        encoding="utf-8")
+    (root / "splits.json").write_text(json.dumps({"train": ["cv-ict-001"], "dev": [], "test": []}), encoding="utf-8")
+    taxonomy = [{"id": "skill.hris", "name": "HRIS", "type": "skill"},
+                {"id": "skill.cybersecurity", "name": "cybersecurity", "type": "skill"},
+                {"id": "skill.observability", "name": "Grafana", "type": "skill"}]
+    names = gold_span_names(load_corpus(root), "train", taxonomy)
+    # A phrase without an id, or one the taxonomy already names, adds nothing.
+    assert names == [{"id": "skill.cybersecurity", "name": "nessus", "type": "skill"},
+                     {"id": "skill.hris", "name": "workday", "type": "skill"}]

@@ -209,7 +209,9 @@ class CompetencyTagger:
                 continue
             if not overlapping and not in_regions(allowed, start):
                 continue
-            inherited = next((cid for _, _, cid in overlapping if cid), None)
+            # The whole tagged phrase named in the taxonomy beats a rule's id for a word inside it
+            # ("risk-based audit" is audit standards, not the "audit" in it).
+            inherited = self.linker.exact.get(text[start:end].lower()) or next((cid for _, _, cid in overlapping if cid), None)
             dropped.update((a, b) for a, b, _ in overlapping)
             fresh.append((start, end, inherited))
         for start, end, _ in ruled:

@@ -5,6 +5,7 @@ to `<out>/competency-tagger` -> the whole extraction pipeline assembled around i
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -43,6 +44,25 @@ def corpus_taxonomy_names(corpus_dir: Path) -> list[dict]:
     return taxonomy_names(load_taxonomy(files))
 
 
+def gold_span_names(corpus, split: str, taxonomy: list[dict]) -> list[dict]:
+    """The split's gold COMPETENCY phrases as {"id", "name", "type"} entries, linked as the
+    annotators linked them (a phrase's most frequent id); a name the taxonomy has is left to it.
+
+    Annotators link free-text skills to the nearest concept ("Workday" -> HR information systems,
+    "Nessus" -> cybersecurity), which character similarity to the taxonomy names alone rarely
+    finds; the tagged phrases they linked are the best neighbours for new ones."""
+    types = {entry["id"]: entry.get("type") or "skill" for entry in taxonomy}
+    known = {entry["name"].lower() for entry in taxonomy}
+    votes: dict[str, Counter] = {}
+    for doc_id in corpus.ids(split=split):
+        for span in corpus.documents[doc_id].spans:
+            cid = span.attrs.get("id")
+            if span.label == "COMPETENCY" and cid in types and span.text.lower() not in known:
+                votes.setdefault(span.text.lower(), Counter())[cid] += 1
+    return [{"id": counts.most_common(1)[0][0], "name": name, "type": types[counts.most_common(1)[0][0]]}
+            for name, counts in sorted(votes.items())]
+
+
 def build_tagger(ner_model, names: list[dict]) -> spacy.language.Language:
     """A one-component pipeline holding the tagger: what `assemble(tagger_dir=...)` sources."""
     nlp = spacy.blank("en")
@@ -74,7 +94,8 @@ def train_competency_tagger(corpus_dir: str | Path, out_dir: str | Path, setting
         result.data["train"] = write_docbin(tokenizer, train_segments, work / "train.spacy")
         result.data["dev"] = write_docbin(tokenizer, dev_segments, work / "dev.spacy")
         ner_model, result.train_seconds = train_ner(work / "train.spacy", work / "dev.spacy", work / "model", settings)
-    tagger_nlp = build_tagger(ner_model, corpus_taxonomy_names(corpus_dir))
+    names = corpus_taxonomy_names(corpus_dir)
+    tagger_nlp = build_tagger(ner_model, names + gold_span_names(corpus, "train", names))
     tagger_nlp.meta.update({"name": "competency_tagger", "description": "jobmatch trained COMPETENCY tagger",
                             "jobmatch_training": {"seed": settings.seed, "skillspan": skillspan_dir is not None,
                                                   "data": result.data}})
