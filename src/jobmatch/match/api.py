@@ -104,7 +104,7 @@ def build_entries(paths: list[Path], matcher: Matcher, kind: str | None = None,
 
 
 def open_index(path: Path, settings: MatchSettings, create: bool = False, approximate: str | None = None) -> IndexStore:
-    return IndexStore.open(path, settings.embedding_model, create=create, approximate=approximate)
+    return IndexStore.open(path, settings.vector_model, create=create, approximate=approximate)
 
 
 def index_add(index_path: Path, paths: list[Path], settings: MatchSettings | None = None, kind: str | None = None,
@@ -152,9 +152,10 @@ def rank(vacancy_path: Path, candidates: Path | None = None, index_path: Path | 
     matcher = matcher or Matcher(settings)
     vacancy = load_vacancy(vacancy_path, matcher)
     if index_path is not None:
-        entries = _shortlist(index_path, "cv", matcher.encode_vacancy(vacancy), matcher.settings)
+        encoded = matcher.encode_vacancy(vacancy)          # once: for the search and for the scores
+        entries = _shortlist(index_path, "cv", encoded, matcher.settings)
         return matcher.rank_candidates(vacancy, [e.as_candidate() for e in entries], top,
-                                       candidate_vectors=[e.parts for e in entries])
+                                       candidate_vectors=[e.parts for e in entries], vacancy_vectors=encoded)
     if candidates is None:
         raise JobmatchError("give --candidates DIR or --index PATH")
     loaded = [item for *_, item in load_items(document_files([candidates]), matcher, "cv", errors)]
@@ -169,9 +170,10 @@ def search(cv_path: Path, index_path: Path, top: int | None = 10, settings: Matc
     """Candidate view: the openings in an index ranked for one CV, each with what the CV lacks."""
     matcher = matcher or Matcher(settings)
     candidate = load_candidate(cv_path, matcher)
-    entries = _shortlist(index_path, "notice", matcher.encode_candidate(candidate), matcher.settings)
+    encoded = matcher.encode_candidate(candidate)          # once: for the search and for the scores
+    entries = _shortlist(index_path, "notice", encoded, matcher.settings)
     return matcher.rank_vacancies(candidate, [e.as_vacancy() for e in entries], top,
-                                  vacancy_vectors=[e.parts for e in entries])
+                                  vacancy_vectors=[e.parts for e in entries], candidate_vectors=encoded)
 
 
 KIND_NAMES = {"cv": "CVs", "notice": "vacancy notices"}

@@ -7,6 +7,7 @@ nothing about real use). Query encoding uses the real model with the cache disab
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
 import time
@@ -17,11 +18,12 @@ import numpy as np
 from jobmatch.evaluate.speed import peak_rss_mb
 from jobmatch.match.documents import candidate_from_document, vacancy_from_document
 from jobmatch.match.matcher import Matcher
-from jobmatch.match.parts import candidate_parts
+from jobmatch.match.parts import candidate_parts, vacancy_parts
 from jobmatch.match.scoring import doc_vector
 from jobmatch.match.settings import MatchSettings
 
 NOISE = 0.35          # relative noise around each real vector (cosine to its seed about 0.94)
+FIRST_STAGE_TOKENS = 64   # a first-stage query: the vacancy's title and duties cut to this many tokens
 
 
 def _percentiles(values: list[float]) -> dict:
@@ -40,6 +42,82 @@ def synthetic_vectors(seeds: np.ndarray, n: int, rng: np.random.Generator) -> np
     return out.astype(np.float32)
 
 
+def first_stage_text(vacancy, tokenizer, max_tokens: int) -> str:
+    """The vacancy's most informative passage for a fast first-stage query: its title and
+    duties, cut to `max_tokens` model tokens."""
+    text = " ".join(([vacancy.header.title] if vacancy.header.title else []) +
+                    [s.text for s in vacancy.sections if s.name == "duties"])
+    ids = tokenizer(text, add_special_tokens=False, truncation=True, max_length=max_tokens)["input_ids"]
+    return tokenizer.decode(ids)
+
+
+def query_sweep(matcher: Matcher, index, notices: list, first_stage_tokens: int) -> list[dict]:
+    """Latency of encoding a vacancy and searching the index for its 10 nearest, per way of
+    encoding: all parts (padded in one batch, or one passage at a time), or a first-stage query
+    of `first_stage_tokens` tokens; float or int8; 1 or 2 torch threads (restored after)."""
+    from jobmatch.match.encoder import quantized, torch_threads
+
+    model = matcher.encoder.model
+    models = {False: model, True: quantized(model)}
+    all_parts = [[p for ps in vacancy_parts(n).values() for p in ps] for n in notices]
+    short = [[first_stage_text(n, model.tokenizer, first_stage_tokens)] for n in notices]
+    rows = []
+    for query, texts in (("all_parts", all_parts), ("first_stage", short)):
+        for int8, threads, unpadded in itertools.product((False, True), (1, 2), (True, False)):
+            if query == "first_stage" and not unpadded:
+                continue                     # one text: nothing to pad
+            encoder = models[int8]
+            encoder.encode(texts[0], batch_size=1)          # warm-up per configuration
+            times = []
+            with torch_threads(threads):
+                for passages in texts:
+                    t0 = time.perf_counter()
+                    rows_ = encoder.encode(passages, batch_size=1 if unpadded else 64, normalize_embeddings=True,
+                                           convert_to_numpy=True).astype(np.float32)
+                    vector = rows_.mean(axis=0)
+                    index.search((vector / np.linalg.norm(vector)).reshape(1, -1), 10)
+                    times.append(time.perf_counter() - t0)
+            rows.append({"query": query, "int8": int8, "threads": threads, "unpadded": unpadded, **_percentiles(times)})
+    return rows
+
+
+def query_agreement(matcher: Matcher, notices: list, cv_vectors: np.ndarray, index, shortlist: int) -> dict:
+    """What int8 and a first-stage query change in what is found: cosine of int8 to float passage
+    vectors; overlap of each query's top-10 among the real CVs with the float all-parts top-10;
+    and, in the large index, how much of the all-parts top-10 the first-stage shortlist holds."""
+    from jobmatch.match.encoder import quantized
+
+    model = matcher.encoder.model
+    int8 = quantized(model)
+
+    def top(vector: np.ndarray, k: int = 10) -> set[int]:
+        return set(np.argsort(-(cv_vectors @ vector))[:k].tolist())
+
+    def unit(rows: np.ndarray) -> np.ndarray:
+        mean = rows.mean(axis=0)
+        return (mean / np.linalg.norm(mean)).astype(np.float32)
+
+    cosines, int8_overlap, short_overlap, in_shortlist = [], [], [], []
+    for notice in notices:
+        passages = [p for ps in vacancy_parts(notice).values() for p in ps]
+        exact = model.encode(passages, batch_size=1, normalize_embeddings=True)
+        approx = int8.encode(passages, batch_size=1, normalize_embeddings=True)
+        cosines.extend((exact * approx).sum(axis=1).tolist())
+        short = model.encode([first_stage_text(notice, model.tokenizer, FIRST_STAGE_TOKENS)], normalize_embeddings=True)[0]
+        truth = top(unit(exact))
+        int8_overlap.append(len(truth & top(unit(approx))) / 10)
+        short_overlap.append(len(truth & top(short)) / 10)
+        _, full_top = index.search(unit(exact).reshape(1, -1), 10)
+        _, short_top = index.search(short.reshape(1, -1).astype(np.float32), shortlist)
+        in_shortlist.append(len(set(full_top[0].tolist()) & set(short_top[0].tolist())) / 10)
+    return {"notices": len(notices), "cvs": len(cv_vectors),
+            "int8_passage_cosine_min": round(float(min(cosines)), 4),
+            "int8_passage_cosine_mean": round(float(np.mean(cosines)), 4),
+            "top10_overlap_int8_vs_float": round(float(np.mean(int8_overlap)), 3),
+            "top10_overlap_first_stage_vs_all_parts": round(float(np.mean(short_overlap)), 3),
+            f"large_index_all_parts_top10_within_first_stage_top{shortlist}": round(float(np.mean(in_shortlist)), 3)}
+
+
 def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_000, queries: int = 30,
                 approx_queries: int = 1000, settings: MatchSettings | None = None, log=print) -> dict:
     """Run every measurement; returns a JSON-ready dict."""
@@ -50,10 +128,11 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
 
     settings = settings or MatchSettings.from_env(cache_path=None)
     settings = MatchSettings(**{**settings.__dict__, "cache_path": None})     # time real encoding
-    matcher = Matcher(settings)
+    matcher = Matcher(MatchSettings(**{**settings.__dict__, "quantize_encoder": False}))   # int8 is made from it
     corpus = load_corpus(corpus_dir)
     rng = np.random.default_rng(7)
     result: dict = {"model": settings.embedding_model, "encoder_threads": settings.encoder_threads,
+                    "query_threads": settings.query_threads, "quantize_encoder": settings.quantize_encoder,
                     "cpu_count": os.cpu_count(), "load_average_at_start": os.getloadavg()}
 
     started = time.perf_counter()
@@ -77,32 +156,33 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
     exact.add(vectors)
     build_s = time.perf_counter() - t0
     faiss.omp_set_num_threads(1)              # single queries, as `rank --index` runs them
-    one_passage, full = [], []
-    for notice in (notices * ((queries // len(notices)) + 1))[:queries]:
-        text = " ".join(([notice.header.title] if notice.header.title else []) +
-                        [s.text for s in notice.sections if s.name == "duties"])[:1000]
-        t0 = time.perf_counter()
-        query = matcher.encoder.model.encode([text], normalize_embeddings=True, convert_to_numpy=True).astype(np.float32)
-        exact.search(query, 10)
-        one_passage.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        parts = matcher.encode_vacancy(notice)
-        exact.search(doc_vector(parts).reshape(1, -1), 10)
-        full.append(time.perf_counter() - t0)
+    query_notices = (notices * ((queries // len(notices)) + 1))[:queries]
+    sweep = query_sweep(matcher, exact, query_notices, FIRST_STAGE_TOKENS)
     batch = vectors[rng.integers(0, n_cvs, 1000)]
     faiss.omp_set_num_threads(2)
     t0 = time.perf_counter()
     exact.search(batch, 10)
     batch_s = time.perf_counter() - t0
+    as_set = [row for row in sweep if row["query"] == "all_parts" and row["unpadded"]
+              and row["int8"] == settings.quantize_encoder and row["threads"] == settings.query_threads]
     result["exact"] = {
         "index": "IndexFlatIP", "vectors": n_cvs, "build_s": round(build_s, 3),
-        "query_one_passage_encoded": _percentiles(one_passage),
-        "query_all_parts_encoded": _percentiles(full),
+        "query_all_parts_as_configured": as_set[0] if as_set else None,
+        "query_sweep": sweep,
         "search_only_batch_1000_queries_per_s": round(1000 / batch_s, 1),
     }
-    log(f"exact {n_cvs}: one-passage query p50 {result['exact']['query_one_passage_encoded']['p50_ms']} ms, "
-        f"all-parts query p50 {result['exact']['query_all_parts_encoded']['p50_ms']} ms")
-
+    for row in sweep:
+        log(f"exact {n_cvs}: {row['query']} int8={row['int8']} threads={row['threads']} unpadded={row['unpadded']}: "
+            f"p50 {row['p50_ms']} ms")
+    faiss.omp_set_num_threads(1)
+    single = []
+    for query in batch[:200]:
+        t0 = time.perf_counter()
+        exact.search(query.reshape(1, -1), 10)
+        single.append(time.perf_counter() - t0)
+    result["exact"]["search_only_single_query_1_thread"] = _percentiles(single)
+    result["query_agreement"] = query_agreement(matcher, notices, cv_vectors, exact, settings.shortlist)
+    log(f"query agreement: {result['query_agreement']}")
     # -- memory per CV in a real index ------------------------------------------------------
     per_cv_parts = np.mean([sum(len(v) for v in parts.values()) for parts in cv_parts])
     dim = vectors.shape[1]

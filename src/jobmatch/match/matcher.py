@@ -53,7 +53,8 @@ class Matcher:
         if self._encoder is None:
             from jobmatch.match.encoder import Encoder
             self._encoder = Encoder(self.settings.embedding_model, self.settings.cache_path,
-                                    threads=self.settings.encoder_threads)
+                                    threads=self.settings.encoder_threads, query_threads=self.settings.query_threads,
+                                    quantize=self.settings.quantize_encoder)
         return self._encoder
 
     @property
@@ -141,9 +142,12 @@ class Matcher:
         return matches[:top] if top else matches
 
     def rank_candidates(self, vacancy: Vacancy, candidates: Sequence[Candidate], top: int | None = None,
-                        candidate_vectors: Sequence[Encoded] | None = None) -> list[Match]:
-        """Recruiter view: candidates for one vacancy, best first."""
-        vacancy_vectors = self.encode_vacancy(vacancy) if self.uses_embeddings else None
+                        candidate_vectors: Sequence[Encoded] | None = None,
+                        vacancy_vectors: Encoded | None = None) -> list[Match]:
+        """Recruiter view: candidates for one vacancy, best first (the vacancy is encoded unless
+        its vectors are given, e.g. already encoded for the index search)."""
+        if vacancy_vectors is None and self.uses_embeddings:
+            vacancy_vectors = self.encode_vacancy(vacancy)
         if candidate_vectors is None:
             candidate_vectors = [self.encode_candidate(c) for c in candidates] if self.uses_embeddings else [None] * len(candidates)
         terms = self.item_terms(vacancy) if self.settings.mode == "full" else {}
@@ -152,9 +156,11 @@ class Matcher:
         return self._finish(matches, top)
 
     def rank_vacancies(self, candidate: Candidate, vacancies: Sequence[Vacancy], top: int | None = None,
-                       vacancy_vectors: Sequence[Encoded] | None = None) -> list[Match]:
+                       vacancy_vectors: Sequence[Encoded] | None = None,
+                       candidate_vectors: Encoded | None = None) -> list[Match]:
         """Candidate view: openings for one CV, best first; each result says what the CV lacks."""
-        candidate_vectors = self.encode_candidate(candidate) if self.uses_embeddings else None
+        if candidate_vectors is None and self.uses_embeddings:
+            candidate_vectors = self.encode_candidate(candidate)
         if vacancy_vectors is None:
             vacancy_vectors = [self.encode_vacancy(v) for v in vacancies] if self.uses_embeddings else [None] * len(vacancies)
         terms = self.item_terms(candidate) if self.settings.mode == "full" else {}

@@ -27,15 +27,26 @@ class MatchSettings:
     strict: bool = False                      # drop results that fail a hard requirement
     reference_date: str = "2026-11-01"
     shortlist: int = 500                      # index search: candidates re-scored in full per query
-    encoder_threads: int = 1                  # torch threads; 1 is fastest per query on a busy 2-core machine
+    encoder_threads: int = 1                  # torch threads for bulk encoding; 1 is fastest on a busy 2-core machine
+    query_threads: int = 1                    # torch threads for one document's passages (a query), restored after
+    quantize_encoder: bool = False            # dynamic int8 Linear layers: faster queries, slightly different vectors
 
     def __post_init__(self):
         if self.mode not in MODES:
             raise ConfigError(f"match mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+        if self.encoder_threads < 1 or self.query_threads < 1:
+            raise ConfigError(f"encoder threads must be at least 1 (bulk {self.encoder_threads}, query {self.query_threads})")
+
+    @property
+    def vector_model(self) -> str:
+        """What made the vectors: int8 vectors differ from float ones, so an index or cache
+        built with one is never searched with the other."""
+        return f"{self.embedding_model}#int8" if self.quantize_encoder else self.embedding_model
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "MatchSettings":
         """JOBMATCH_EMBEDDING_MODEL, JOBMATCH_EMBEDDING_CACHE ('' disables), JOBMATCH_MATCH_WEIGHTS,
+        JOBMATCH_ENCODER_THREADS, JOBMATCH_QUERY_THREADS, JOBMATCH_QUANTIZE_ENCODER,
         JOBMATCH_REFERENCE_DATE; keyword overrides win."""
         env = os.environ if environ is None else environ
         values: dict = {}
@@ -45,11 +56,17 @@ class MatchSettings:
             values["cache_path"] = Path(env["JOBMATCH_EMBEDDING_CACHE"]) if env["JOBMATCH_EMBEDDING_CACHE"] else None
         if env.get("JOBMATCH_MATCH_WEIGHTS"):
             values["weights_path"] = Path(env["JOBMATCH_MATCH_WEIGHTS"])
-        if env.get("JOBMATCH_ENCODER_THREADS"):
-            try:
-                values["encoder_threads"] = int(env["JOBMATCH_ENCODER_THREADS"])
-            except ValueError:
-                raise ConfigError(f"JOBMATCH_ENCODER_THREADS must be a number, not {env['JOBMATCH_ENCODER_THREADS']!r}") from None
+        for name, key in (("JOBMATCH_ENCODER_THREADS", "encoder_threads"), ("JOBMATCH_QUERY_THREADS", "query_threads")):
+            if env.get(name):
+                try:
+                    values[key] = int(env[name])
+                except ValueError:
+                    raise ConfigError(f"{name} must be a number, not {env[name]!r}") from None
+        if env.get("JOBMATCH_QUANTIZE_ENCODER"):
+            flag = env["JOBMATCH_QUANTIZE_ENCODER"].strip().lower()
+            if flag not in ("0", "1", "true", "false", "yes", "no"):
+                raise ConfigError(f"JOBMATCH_QUANTIZE_ENCODER must be 1 or 0, not {env['JOBMATCH_QUANTIZE_ENCODER']!r}")
+            values["quantize_encoder"] = flag in ("1", "true", "yes")
         if env.get("JOBMATCH_REFERENCE_DATE"):
             values["reference_date"] = env["JOBMATCH_REFERENCE_DATE"]
         values.update({k: v for k, v in overrides.items() if v is not None})
