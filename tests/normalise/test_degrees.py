@@ -102,3 +102,16 @@ def test_lower_case_acronyms_are_words_not_degrees():
 ])
 def test_technician_diplomas_license_as_a_degree_and_high_school(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Baccalaureate + 5 in finance", [("Baccalaureate + 5", "master")]),
+    ("Bachelor's+3 in logistics", [("Bachelor's+3", "bachelor")]),
+    ("You master Excel and the ERP.", []),
+    ("Ability to master the tools of the trade.", []),
+    ("Experience in master data management.", []),
+    ("Master en gestion, 2012", [("Master", "master")]),
+    ("Diplôme de niveau Bac+5 (master) en droit", [("Bac+5", "master"), ("master", "master")]),
+])
+def test_translated_bac_plus_and_master_as_a_verb_or_noun(text, expected):
+    assert _found(text) == expected

@@ -150,7 +150,12 @@ def education_requirement(text: str, structure: NoticeStructure, spans: list[Spa
         if not find_degrees(sentence) and section_at(structure.sections, start) not in ("education",):
             continue  # a subject named outside any degree sentence is not a field of study
         spans.append(_span(text, "FIELD", start, end, isced_f=code))
-        if code not in codes and not is_desirable(text[start:bounds[1]][:60]):
+        sentence_degrees = find_degrees(sentence)
+        # Whether the field is an asset: its own words up to the sentence end or the next degree named
+        # ("a first degree in X, Y or Z would be an advantage"; "in X; a PhD in Y is desirable").
+        later = [a for a, _, _ in sentence_degrees if a > start - bounds[0]]
+        tail = text[start:bounds[0] + later[0]] if later else text[start:bounds[1]]
+        if code not in codes and not is_desirable(tail) and section_at(structure.sections, start) != "desirable":
             codes.append(code)
     requirement.fields = codes
     return requirement

@@ -14,7 +14,8 @@ _APOS = "['’]"
 _FIELD_WORDS = r"(?: (?!in\b|en\b|of\b|and\b|with\b|from\b|at\b)[a-z]+)?"   # "Master of Public Policy", not "Master of Science in"
 # French "Bac+N" notation (years of study after the baccalauréat), alternatives and ranges
 # included: "Bac+4/5", "Bac +4 ou 5", "Bac+2/3", "Bac +5 et plus". The level is the lower bound's.
-_BAC_PLUS = (r"bac\s?\+\s?(?P<bac>[1-8])(?:(?:\s?/\s?|[-–]|\s(?:ou|or|à|to)\s)(?:bac\s?\+\s?)?[1-8](?!\d|[.,]\d|\s?(?:ans?|années|years?|yrs)\b))*"
+# Translations keep the "+N": "Baccalaureate + 5", "Bachelor's+5".
+_BAC_PLUS = (r"(?:bac|baccalaur[ée]ate?|bachelor(?:['’]?s)?)\s?\+\s?(?P<bac>[1-8])(?:(?:\s?/\s?|[-–]|\s(?:ou|or|à|to)\s)(?:bac\s?\+\s?)?[1-8](?!\d|[.,]\d|\s?(?:ans?|années|years?|yrs)\b))*"
              r"(?:\s?(?:et plus|and (?:more|above)|ou plus|or more))?")
 BAC_PLUS_LEVELS = {1: "secondary", 2: "short_cycle", 3: "bachelor", 4: "bachelor", 5: "master", 6: "master", 7: "master",
                    8: "doctorate"}
@@ -61,6 +62,10 @@ _BRACKETED = re.compile(r"\s?\((?P<inner>[^()\n]{1,40})\)")
 _ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|.*\.)[A-Z][A-Za-z]*\.?(?:[ -]?[A-Za-z]+\.?)?$")
 # "Maîtrise parfaite du français", "driving licence": the words, not a degree.
 _NOT_A_DEGREE_AFTER = re.compile(r"\s+(?:parfaite|courante|du |de la |des |de l'|d'une |of (?:the )?(?:english|french|spanish|language))", re.IGNORECASE)
+# "master the tools", "master Excel", "master data", "master plan": the verb or the noun, not the degree.
+_NOT_A_MASTER_DEGREE = re.compile(r"\s+(?:the|a|an|its|their|your|all|both|new|les?|la|l'|des|un|une|el|los|las)\b|"
+                                  r"\s+(?:data|plans?|files?|lists?|class(?:es)?|trainers?|records?|agreements?|schedules?|"
+                                  r"copy|key|cards?|thesis)\b", re.IGNORECASE)
 _NOT_A_DEGREE_BEFORE = re.compile(r"(?:driving|driver'?s|pilot'?s?)\s+$", re.IGNORECASE)
 
 
@@ -78,6 +83,9 @@ def find_degrees(text: str) -> list[tuple[int, int, str]]:
         if words.lower() == "bac" and words != "Bac" and not words.isupper():
             continue
         if _NOT_A_DEGREE_AFTER.match(text, m.end()) or _NOT_A_DEGREE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        if words.lower() == "master" and (_NOT_A_MASTER_DEGREE.match(text, m.end())
+                                          or (words == "master" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]))):
             continue
         level = re.sub(r"\d+$", "", m.lastgroup or "")
         if level == "bac_plus":
