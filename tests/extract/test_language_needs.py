@@ -81,3 +81,9 @@ def test_french_and_spanish_command_wordings():
     assert _needs("Dominio del español e inglés.") == ([("es", "advanced"), ("en", "advanced")], [])
     assert _needs("Se requiere dominio del inglés y conocimiento práctico del francés.") \
         == ([("en", "advanced"), ("fr", "intermediate")], [])
+
+
+def test_an_asset_in_the_next_clause_leaves_this_one_required():
+    assert _needs("Fluent English; Arabic is an advantage.") == ([("en", "advanced")], [("ar", None)])
+    assert _needs("Se requiere un excelente dominio del español; el conocimiento del inglés será valorado.") \
+        == ([("es", "advanced")], [("en", None)])

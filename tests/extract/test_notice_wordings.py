@@ -225,3 +225,37 @@ def test_unhcr_style_headings_and_desired_languages_on_a_label_line():
     assert {"0421"} <= set(r["education"]["fields"])
     assert [(n["language"], n["level"]) for n in r["languages"]["required"]] == [("en", None)]
     assert {code for n in r["languages"]["desirable"] for code in ([n["language"]] if n["language"] else n["any_of"])} == {"fr", "ar"}
+
+
+def test_eu_length_of_studies_is_not_experience_and_post_secondary_is_short_cycle():
+    r = _requirements("Eligibility criteria\nA level of education which corresponds to completed university studies attested by a "
+                      "diploma when the normal period of university education is four years or more, and after having obtained "
+                      "the diploma, at least 9 years of professional experience.\n")
+    assert (r["education"]["min_level"], r["experience"]["min_years"]) == ("bachelor", 9)
+    r = _requirements("Eligibility criteria\nA level of post-secondary education attested by a diploma.\n")
+    assert r["education"]["min_level"] == "short_cycle"
+
+
+def test_degrees_offered_as_alternatives_require_the_lower_one():
+    r = _requirements("Qualifications\nPhD in economics, or a Master's degree with at least 5 years of relevant experience.\n")
+    assert (r["education"]["min_level"], r["experience"]["min_years"]) == ("master", 5)
+
+
+AVIS_ONU_FR = """Formation
+Un diplôme universitaire supérieur (master ou équivalent) en droit. Un diplôme universitaire de premier cycle assorti de deux années supplémentaires d'expérience peut être accepté à la place du diplôme universitaire supérieur.
+
+Expérience
+Au moins sept années d'expérience progressivement responsable, dont trois au niveau international.
+
+Langues
+Une connaissance approfondie du français et de l'anglais est exigée. La connaissance d'une autre langue officielle de l'ONU est un atout.
+"""
+
+
+def test_un_notice_in_french_substitution_elided_years_and_thorough_knowledge():
+    r = _requirements(AVIS_ONU_FR)
+    assert r["education"]["min_level"] == "master"
+    assert (r["education"]["substitutions"][0]["level"], r["education"]["substitutions"][0]["additional_years"]) == ("bachelor", 2)
+    assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (7, 3)
+    assert _named(r["languages"]["required"]) == {("fr", "advanced"), ("en", "advanced")}
+    assert _named(r["languages"]["desirable"]) == {(("ar", "zh", "ru", "es"), None)}

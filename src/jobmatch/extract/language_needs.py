@@ -37,7 +37,7 @@ _ANOTHER = re.compile(r"\b(?:a |the )?third (?:official |working )?(?:language|o
 _INFORMATIONAL = re.compile(r"are the working languages|working languages of the|langues de travail d|idiomas de trabajo d",
                             re.IGNORECASE)
 _REQUIRED = re.compile(r"\b(?:required|essential|mandatory|must|is needed|exigée?s?|requise?s?|obligatoire|indispensable|"
-                       r"requerid[oa]s?|imprescindible|obligatori[oa])\b", re.IGNORECASE)
+                       r"requerid[oa]s?|se requiere|requiere|requiert|exige|se exige|imprescindible|obligatori[oa])\b", re.IGNORECASE)
 _EU = re.compile(r"European Union|\bthe EU\b|Union européenne|Unión Europea", re.IGNORECASE)
 _MAIN_LANGUAGE = re.compile(r"main language|mother tongue|first language|langue principale|langue maternelle|lengua materna",
                             re.IGNORECASE)
@@ -78,7 +78,8 @@ def _clauses(text: str, start: int, end: int):
 
 # "Maîtrise du français", "dominar el inglés", "command of English": full command, with no
 # other level word.
-_COMMAND = re.compile(r"\bma[îi]trise(?:r)? (?:du|de la|de l'|des|de l’|d'|d’)|\bdomin(?:io|ar|e) (?:del?|el|la|los)\b|\bmastery of\b",
+_COMMAND = re.compile(r"\bma[îi]trise(?:r)? (?:du|de la|de l'|des|de l’|d'|d’)|\bdomin(?:io|ar|e) (?:del?|el|la|los)\b|\bmastery of\b|"
+                      r"\bapprofondie?s?\b|\bsolides? connaissances?\b|\bconocimientos? (?:profundos?|amplios?|sólidos?)\b|\bin-depth\b",
                       re.IGNORECASE)
 
 
@@ -139,7 +140,8 @@ def read_language_requirement(text: str, regions: list[tuple[int, int]], desirab
             in_desirable_section = any(a <= s_start < b for a, b in desirable_regions)
             for c_start, c_end in _clauses(text, s_start, s_end):
                 clause = text[c_start:c_end]
-                rest = text[c_start:s_end]
+                semicolon = text.find(";", c_end, s_end)
+                rest = text[c_start:semicolon if semicolon >= 0 else s_end]   # "Fluent English; Arabic is an advantage"
                 desirable = in_desirable_section or is_desirable(clause) or (is_desirable(rest) and not _REQUIRED.search(clause))
                 names = [(a, b, c) for a, b, c in names_all if c_start <= a < c_end]
                 rule = _ONE_OF_OFFICIAL.search(clause)

@@ -41,6 +41,8 @@ _LEVEL_STATED = re.compile(r"\s*(?:\(\s*|,\s*|:\s*|\s*[-–]\s*)?(?:(?:at|of|de|
 # "Ingénieur", "Ingeniero": in a notice far more often a job title ("Ingénieur commercial") than a
 # degree; alone they are a degree only under an education heading.
 _JOB_WORD_DEGREE = re.compile(r"ing[ée]nieur|ingenier[oa]", re.IGNORECASE)
+# Alternatives named in one sentence: "PhD in economics, or a Master's degree with...".
+_OR_ALTERNATIVE = re.compile(r"^[^.;()]{0,60}?(?:,\s*)?\b(?:or|ou|o)\s+(?:an?\s+|une?\s+|un\s+)?$", re.IGNORECASE)
 _RELATED_FIELD = re.compile(r"related (?:field|area|discipline)|domaine connexe|campo afín|área afín", re.IGNORECASE)
 _DOMAIN = re.compile(r"experience (?:in|with|of|at)\s+(?P<domain>[^.;\n]+?)(?=,? (?:including|of which|with at least|at least)|\.|;|\n|$)", re.IGNORECASE)
 _UN_RULE_FIRST = re.compile(r"one of the (?:six |6 )?(?:official|working) languages|l'une des (?:six )?langues officielles|uno de los (?:seis )?idiomas oficiales", re.IGNORECASE)
@@ -111,6 +113,8 @@ def education_requirement(text: str, structure: NoticeStructure, spans: list[Spa
             following = degrees[i + 1] if i + 1 < len(degrees) else None
             if following and _GENERIC_DEGREE.fullmatch(text[start:end]) and _LEVEL_STATED.match(text[end:following[0]]):
                 level = following[2]   # the level the generic degree is stated at
+            elif following and following[0] < bounds[1] and _OR_ALTERNATIVE.search(text[end:following[0]]):
+                level = min(level, following[2], key=level_rank)   # "PhD in economics, or a Master's degree": the lower
             main_levels.append(level)
     if not main_levels:
         # "Master's degree and 8 years, or an equivalent combination of education and experience":

@@ -45,7 +45,7 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                  r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|"
                  r"(?:completed )?university studies|"
                  r"ingenier[oa]|ingénieur|ba"),
-    ("short_cycle", r"associate(?:'s)? degree|dut|bts|deug|deust|technical diploma|technician(?:'s)? (?:degree|diploma)|"
+    ("short_cycle", r"post-?secondary (?:education|diploma|studies)|associate(?:'s)? degree|dut|bts|deug|deust|technical diploma|technician(?:'s)? (?:degree|diploma)|"
                     r"diplôme de technicien(?: supérieur| spécialisé)?|higher national diploma|hnd|técnico superior|tecnólogo|"
                     r"brevet fédéral|federal diploma of higher education"),
     ("secondary", r"high[- ]school(?: diploma| level| education)?|higher secondary certificate|secondary (?:school|education)(?: diploma| certificate)?|"

@@ -39,7 +39,8 @@ _SETTING_PREFERENCE = re.compile(r"(?:preferabl[ey]|preferred|de préférence|pr
 # Years that are not experience: an age limit, the length of studies, a maximum, a time window.
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:under|below|younger than|older than|within|up to|no more than|not more than|maximum(?: of)?|"
                                     r"in the(?: last| past)?|during the(?: last| past)?|studies of(?: at least)?|"
-                                    r"études (?:universitaires )?(?:d'au moins|de)|estudios (?:universitarios )?de(?: al menos)?)\s*$", re.IGNORECASE)
+                                    r"études (?:universitaires )?(?:d'au moins|de)|estudios (?:universitarios )?de(?: al menos)?|"
+                                    r"(?:education|studies|study|programme|course|degree) (?:is|are|lasts?|lasting)(?: at least)?)\s*$", re.IGNORECASE)
 _NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|de edad|of (?:university |higher |tertiary )?(?:studies|study|education)|d'études|de estudios|"
                                    r"immediately|before|prior to the|of the award|after the award|since)", re.IGNORECASE)
 # A sub-requirement of a main one ("..., of which at least four years in X at the international level"):
