@@ -173,3 +173,21 @@ def test_dates_quoted_in_passing_are_no_period_spans():
             "EDUCATION\n2012 – 2016  BSc Statistics, University of Porto\n"
             "   Thesis: \"Fertility in Portugal, 1960–2010\"\n")
     assert _periods(_extract(text)) == ["2019 – present", "2012 – 2016"]
+
+
+def test_titles_next_to_long_employer_lines_org_words_and_lists_of_posts():
+    text = ("Sam Otieno\n\nEMPLOYMENT HISTORY\n\n"
+            "Senior Programme Officer (P4) — United Nations Human Settlements Programme (UN-Habitat), Urban Planning Branch, Nairobi\n"
+            "Mar 2020 – present\n- Led the planning unit.\n\n"
+            "06/2015 – 02/2020\nFront Office Supervisor\nGrand Hotel Baglioni S.p.A., Florence\n\n"
+            "Office Assistant · Mwangi & Partners, advocates · Jan 2012 - May 2015 · 3 yrs 5 mos\n\n"
+            "Kenya Defence Forces, Nairobi\n- Platoon Commander, 7th Infantry Battalion — Jan 2009 – Dec 2011\n")
+    assert _titles(_extract(text)) == ["Senior Programme Officer", "Front Office Supervisor", "Office Assistant", "Platoon Commander"]
+
+
+def test_comma_pieces_of_a_title():
+    text = ("Ines Varga\n\nProfessional background\n"
+            "2019 – present  Monitoring, Evaluation and Learning Officer, Caritas Hungary, Budapest\n"
+            "2016 – 2019  Head of Unit, Household Surveys\n"
+            "2012 – 2016  Researcher, Institute of Economics (KRTK), Budapest\n")
+    assert _titles(_extract(text)) == ["Monitoring, Evaluation and Learning Officer", "Head of Unit", "Researcher"]

@@ -111,13 +111,18 @@ def _job_block(text: str, lines: list[tuple[int, int]], index: int, range_lines:
 _PERIOD_PLACEHOLDER = re.compile("\x00+")
 
 
+_DATES_LAST = re.compile(r"^\s*(?:\([^()]*\))?\s*$")
+
+
 def _inside_prose(text: str, line_left: int, line_right: int, start: int, end: int) -> bool:
     """A period quoted inside a description ("the fonds of the ILO (1919–1980) according to ...")
     rather than heading a job: mid-line, and in brackets or on a bullet line."""
     before, after = text[line_left:start], text[end:line_right]
     mid_line = bool(re.search(r"[^\W\d_]", _BULLET.sub("", before)))
     if mid_line and _DESCRIPTION_BULLET.match(text[line_left:line_right]):
-        return True  # "- Secured CHF 8 million in 2024-2025": a description bullet
+        # "- Secured CHF 8 million in 2024-2025": a description bullet; but "- Company Commander,
+        # 13th Light Brigade — June 2012 – Aug. 2016" is a list of posts, dates last after a separator.
+        return not (_DATES_LAST.match(after) and re.search(r"(?:\s[—–|·]|,)\s*$", before))
     if not mid_line or not re.search(r"[^\W\d_]{3}", after):
         return False
     in_brackets = before.rstrip().endswith("(") and after.lstrip().startswith(")")
@@ -152,14 +157,22 @@ _GRADE = re.compile(r"\s*\((?:[PDG]|GS|NO[A-D]?|FS|USG|ASG|ICS|SB|SC|AD|AST|FG)[
 _BRACKET = re.compile(r"\s+\(")
 _THEN = re.compile(r"(?:\s*\([^()]*\))?,?\s+(?:then|later|puis|ensuite|luego|después)\s+", re.IGNORECASE)
 # A first piece that is a rank, not a whole title: "Chief, Accounts Section", "Head of Unit, Policy".
-_RANK = re.compile(r"^(?:(?:senior|deputy|assistant|associate|graduate|legal|special|chief)\s+)?(?:chief|head(?: of \w+)?|director(?:-general)?|"
+_RANK = re.compile(r"^(?:(?:senior|deputy|assistant|associate|graduate|legal|special|chief)\s+)?(?:chief|head|director(?:-general)?|"
                    r"manager|associate|intern|trainee|attaché|adviser|advisor|consultant|coordinator|officer|lead|buyer|assistant|"
                    r"analyst|specialist|dealer|researcher|translator|journalist)$", re.IGNORECASE)
 _ORG_CUE = re.compile(r"\b(?:S\.A\.?|SA|AG|GmbH|Ltd|LLP|LLC|Inc|SAS|SARL|S\.p\.A\.|plc|Bank|Banco|University|Université|Universidad|"
                       r"Ministry|Ministère|Ministerio|Organi[sz]ation|Organisation|Organización|Secretariat|Company|Group|Groupe|Grupo|"
                       r"Council|Commission|Agency|Agence|Institute|Institut|Instituto|Office|Hospitals?|Programme|Fund|Authority|"
                       r"Telecom|Telekom|Hosting|Retail|Payments|Parliament|Ayuntamiento|Self-employed|Centre|Center|Centro|"
-                      r"Services?|Police|Hotel|Hôtel|Foundation|Fondation|Fundación|Association|Corporation|Cooperation)\b")
+                      r"Services?|Police|Hotel|Hôtel|Foundation|Fondation|Fundación|Association|Corporation|Cooperation|"
+                      r"Committee|Comité|Consejo|Army|Armée|Ejército|Forces|Fuerzas|Corps|Autorité|Autoridad|Battalion|Brigade|Regiment|Squadron)(?!\w)")
+# A piece that ends with the head of a job title is the title, whatever organisation words it holds
+# ("Office Assistant", "Front Office Supervisor", "Police Officer").
+_TITLE_HEAD = re.compile(r"\b(?:assistant|officer|manager|clerk|supervisor|director|adviser|advisor|analyst|engineer|specialist|"
+                         r"coordinator|consultant|intern|trainee|head|chief|lead|secretary|administrator|technician|economist|"
+                         r"statistician|translator|editor|researcher|lecturer|professor|teacher|attaché|counsellor|delegate|"
+                         r"representative|agent|accountant|auditor|assistante?|chargée?|responsable|directeur|directrice|"
+                         r"asistente|coordinador[a]?|director[a]?|gerente|oficial|especialista|analista|técnic[oa])\s*$", re.IGNORECASE)
 _DURATION = re.compile(r"^[\s(·|,;–—-]*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:yrs?|years?|mos?|months?|ans?|años?)\b", re.IGNORECASE)
 MAX_TITLE_CHARS = 90
 
@@ -177,7 +190,11 @@ def _cut_title(piece: str, has_strong_separator: bool) -> str:
     if grade:
         return piece[:grade.start()]
     pieces = piece[:bracket.start()].split(", ") if bracket else piece.split(", ")
-    if len(pieces) > 1 and (_RANK.match(pieces[0].strip()) or (has_strong_separator and len(pieces) == 2 and not _ORG_CUE.search(pieces[1]))):
+    if len(pieces) > 1 and _TITLE_HEAD.search(pieces[1]) and re.search(r"\s(?:and|&|et|y)\s", pieces[1]) \
+            and not _TITLE_HEAD.search(pieces[0]):
+        return ", ".join(pieces[:2])   # "Health, Safety and Facilities Officer": a list inside the title
+    if len(pieces) > 1 and not _ORG_CUE.search(piece[len(pieces[0]):]) \
+            and (_RANK.match(pieces[0].strip()) or (has_strong_separator and len(pieces) == 2)):
         return ", ".join(pieces[:2])
     return pieces[0]
 
@@ -196,7 +213,7 @@ def _title_in(text: str, start: int, end: int) -> tuple[int, int] | None:
     rest = segment[offset:].rstrip()
     parts = [(m.start(), m.end()) for m in _STRONG_SEPARATOR.finditer(rest)]
     first_end = parts[0][0] if parts else len(rest)
-    if parts and _ORG_CUE.search(rest[:first_end]) and not label:
+    if parts and _ORG_CUE.search(rest[:first_end]) and not label and not _TITLE_HEAD.search(rest[:first_end]):
         second_end = parts[1][0] if len(parts) > 1 else len(rest)
         candidate = rest[parts[0][1]:second_end]
         if candidate.strip() and not _ORG_CUE.search(candidate) and not _DURATION.match(candidate):
@@ -220,13 +237,25 @@ def _has_title_text(piece: str) -> bool:
 def _names_employer(piece: str) -> bool:
     """The first part of a line names an organisation ("Grupo Hotelero S.A., Madrid", "UNICEF Perú")."""
     first = _STRONG_SEPARATOR.split(_ENUMERATION.sub("", piece).strip(" \t·|,;:–—-"), maxsplit=1)[0]
-    return bool(_ORG_CUE.search(first) or INTERNATIONAL_EMPLOYERS.search(first) or NATIONAL_POST.search(first))
+    if _TITLE_HEAD.search(first):
+        return False
+    return bool(_ORG_CUE.search(first) or INTERNATIONAL_EMPLOYERS.search(first) or NATIONAL_POST.search(first)
+                or _INTERNATIONAL_NAME.search(first))
+
+
+# "Senior Legal Officer (P4) — World Intellectual Property Organization (WIPO), Geneva": a title and an
+# employer, however long, not a sentence.
+_TITLE_THEN_EMPLOYER = re.compile(r"^[^.;:]{2,80}?\s[—–|·]\s")
 
 
 def _is_description(line: str) -> bool:
     """A sentence about the work, not a title: long, or punctuated as prose."""
     stripped = line.strip()
-    return len(stripped) > 110 or "; " in stripped or (stripped.endswith(".") and len(stripped) > 50)
+    if _BULLET.match(line) or stripped.endswith("."):
+        long_line = len(stripped) > 110
+    else:
+        long_line = len(stripped) > 110 and not _TITLE_THEN_EMPLOYER.match(stripped)
+    return long_line or "; " in stripped or (stripped.endswith(".") and len(stripped) > 50)
 
 
 def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
