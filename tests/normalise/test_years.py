@@ -96,3 +96,12 @@ def test_doctorate_counting_towards_years_in_other_wordings():
 def test_french_and_spanish_assets():
     assert _kinds("Une expérience de 2 ans en ONG serait appréciée.") == [(2, "desirable")]
     assert _kinds("Se valorará experiencia de 3 años en América Latina.") == [(3, "desirable")]
+
+
+def test_international_and_leadership_in_other_wordings():
+    assert _kinds("Seven years of experience, including two years in an international capacity.") == [(7, "total"), (2, "international")]
+    assert _kinds("Five years of experience, of which three with UN agencies.") == [(5, "total"), (3, "international")]
+    assert _kinds("Huit ans d'expérience, dont trois en milieu international.") == [(8, "total"), (3, "international")]
+    found = find_year_requirements("Ten years of experience in child protection, of which at least 3 years managing teams.")
+    assert [(m.years, m.kind, m.leadership) for m in found] == [(10, "total", False), (3, "leadership", True)]
+    assert [m.kind for m in find_year_requirements("Cinq ans d'expérience dont deux en gestion d'équipe.")] == ["total", "leadership"]

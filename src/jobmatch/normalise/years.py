@@ -21,10 +21,15 @@ ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los c
                           re.IGNORECASE)
 
 _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au niveau international|à l'international|a nivel internacional|en el ámbito internacional|"
-                            r"international (?:[\w-]+ )?(?:experience|environments?|settings?|contexts?|organi[sz]ations?|positions?|posts?|assignments?|missions?|institutions?|agenc(?:y|ies)|bod(?:y|ies)|NGOs?|non-governmental)|"
+                            r"international (?:[\w-]+ )?(?:experience|environments?|settings?|contexts?|organi[sz]ations?|positions?|posts?|assignments?|missions?|institutions?|agenc(?:y|ies)|bod(?:y|ies)|NGOs?|non-governmental|capacity|exposure)|"
+                            r"(?:contexte|milieu|environnement) international|à l'échelle internationale|(?:contexto|entorno|ámbito) internacional|"
+                            r"(?:UN|United Nations) (?:agenc(?:y|ies)|entit(?:y|ies)|organi[sz]ations?|funds|programmes|missions?|peace(?:keeping)? operations?)|"
+                            r"(?:within|in|with|for) the (?:UN|United Nations)\b|"
                             r"expérience internationale|experiencia internacional|organisations? internationales?|organismos? internacionales?|"
                             r"internationally|multilateral|(?:UN|United Nations) (?:system|common system)|overseas|abroad|in the field\b(?! of\b)", re.IGNORECASE)
-_LEADERSHIP = re.compile(r"leadership|managerial|management (?:role|position|capacity|level)|supervis|senior management|head of|encadrement|direction|liderazgo|gerencial|dirección", re.IGNORECASE)
+_LEADERSHIP = re.compile(r"leadership|managerial|management (?:role|position|capacity|level)|supervis|senior management|head of|encadrement|direction|liderazgo|gerencial|dirección|"
+                         r"managing (?:teams?|staff|people|a team)|(?:people|team|staff) management|leading (?:teams?|a team)|"
+                         r"gestion d'équipes?|management d'équipes?|gestión de (?:equipos|personal)|dirigiendo equipos", re.IGNORECASE)
 _SUBSTITUTION = re.compile(r"substitut|in lieu|instead of|in place of|in combination with|replace|en lieu|en remplacement|en combinaison|en combinación|en lugar|sustitu|"
                            r"may be accepted|peut être accepté|(?:be )?counted as|count(?:s|ed)? (?:as|for|towards?)|equivalent to|équivaut à|équivalente? à|considérée? comme|"
                            r"equivale a|equivalente a|computa(?:rá|do)? como|(?:also |be |given due )consider(?:ed|ation)|followed by|"
