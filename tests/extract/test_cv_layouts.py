@@ -191,3 +191,13 @@ def test_comma_pieces_of_a_title():
             "2016 – 2019  Head of Unit, Household Surveys\n"
             "2012 – 2016  Researcher, Institute of Economics (KRTK), Budapest\n")
     assert _titles(_extract(text)) == ["Monitoring, Evaluation and Learning Officer", "Head of Unit", "Researcher"]
+
+
+def test_international_employers_by_name_and_not_by_the_clients_in_a_description():
+    text = ("Omar Haddad\n\nWORK EXPERIENCE\n"
+            "2021 – present  Logistics Officer, Mercy Corps, Maiduguri (Nigeria)\n"
+            "2018 – 2020  Field Coordinator, Alianza Rural (international humanitarian NGO), Tegucigalpa\n"
+            "2014 – 2017  Procurement Officer, Ministry of Health, Amman\n"
+            "- Prepared tenders financed by the World Bank and UNICEF.\n")
+    jobs = _extract(text)["profile"]["experience"]
+    assert [j["international"] for j in jobs] == [True, True, False]

@@ -31,12 +31,24 @@ INTERNATIONAL_EMPLOYERS = re.compile(
     r"Organisation internationale|Organización Internacional|Organisation mondiale|Organización Mundial|"
     r"Organisation for the Prohibition of Chemical Weapons|Preparatory Commission for the Comprehensive Nuclear|"
     r"international organi[sz]ation|international NGO|international non-profit|intergovernmental|intergouvernementale?|"
-    r"intergubernamental)\b")
+    r"intergubernamental|"
+    # Regional and technical intergovernmental bodies, and international NGOs, by name.
+    r"AFRISTAT|ECOWAS|CEDEAO|UEMOA|CEMAC|CEEAC|ECCAS|SADC|COMESA|IGAD|CARICOM|MERCOSUR|SICA|League of Arab States|Ligue arabe|"
+    r"Liga Árabe|OIC|CITEL|CEPT|ETSI|EBU|UER|ABU|APT|Asia-Pacific Telecommunity|ATU|African Telecommunications Union|"
+    r"CTO|Commonwealth Telecommunications Organisation|ITSO|EUMETSAT|ESO|EMBL|ICGEB|GSMA|Mercy Corps|Internews|IRC|"
+    r"International Rescue Committee|Danish Refugee Council|DRC|World Vision|Humanity & Inclusion|Handicap International|ACTED|"
+    r"Concern Worldwide|Catholic Relief Services|CRS|Islamic Relief|Terre des hommes|Welthungerhilfe|ALIMA|INSO|"
+    r"Première Urgence Internationale|Solidarités International|Plan International|Amnesty International|"
+    r"Transparency International|Swisscontact|SNV|Polish Humanitarian Action|PAH|Consejo Noruego para Refugiados|"
+    r"Conseil norvégien pour les réfugiés|ONG internationale|ONG internacional)\b")
+# "an international media development NGO", "(international non-profit)": the CV says so.
+_INTERNATIONAL_NGO = re.compile(r"\binternational(?:e|es)?\s+(?:[\w-]+\s+){0,3}(?:NGO|non-profit|nonprofit|charity|humanitarian organi[sz]ation)\b",
+                                re.IGNORECASE)
 # Full names ("World Food Programme", "International Labour Organization") unless a country's word
 # comes first ("Japan International Cooperation Agency" is a national agency).
 _INTERNATIONAL_NAME = re.compile(r"(?<![\w-])(?P<before>[A-Z][\w-]*\s+)?(?:World|International|Universal|Inter-American)\s+"
                                  r"(?:[A-Z][\w&-]*\s+){0,4}(?:Organi[sz]ation|Programme|Program|Union|Agency|Fund|Bank|"
-                                 r"Federation|Committee|Court|Tribunal)\b")
+                                 r"Federation|Committee|Court|Tribunal|Centre|Center|Institute|Secretariat|Alliance)\b")
 # A country's own post, even one accredited to the UN (the guide counts these national).
 NATIONAL_POST = re.compile(r"\b(?:Permanent Mission|Mission permanente|Misión Permanente|Ministry|Ministère|Ministerio|"
                            r"Embassy|Ambassade|Embajada|Consulate|Consulat|Consulado)\b")
@@ -46,7 +58,7 @@ def is_international_post(context: str) -> bool:
     """The job's lines name an international employer, and not a country's ministry or mission."""
     if NATIONAL_POST.search(context):
         return False
-    if INTERNATIONAL_EMPLOYERS.search(context):
+    if INTERNATIONAL_EMPLOYERS.search(context) or _INTERNATIONAL_NGO.search(context):
         return True
     return any(not m["before"] or m["before"].strip() in ("The", "the") for m in _INTERNATIONAL_NAME.finditer(context))
 
@@ -299,6 +311,20 @@ def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines:
     return _title_in(text, *lines[candidates[0]]) if candidates else None
 
 
+MIN_SENTENCE_CHARS = 50
+_DUTIES_LABEL = re.compile(r"^\s*(?:description|main activities|(?:main |key )?(?:duties|responsibilities|achievements|tasks)|activités|"
+                           r"tâches|fonctions|réalisations|funciones|actividades|logros)\b[^:\n]{0,40}:", re.IGNORECASE)
+
+
+def _employer_lines(block: str) -> str:
+    """The lines of a job's block (the period masked with NULs) that name the post and its employer:
+    not the description of the work, whose clients and partners ("advised the World Bank") are not
+    the employer."""
+    return "\n".join(line for line in block.split("\n") if "\x00" in line   # the period's own line stays
+                     or not _DESCRIPTION_BULLET.match(line) and not _DUTIES_LABEL.match(line)
+                     and not (line.rstrip().endswith(".") and len(line.strip()) > MIN_SENTENCE_CHARS))
+
+
 def job_periods(text: str, sections: list[Section], reference: str, spans: list[Span]) -> list[JobPeriod]:
     """DATE_RANGE spans and the job each period belongs to (title line, kind, international employer)."""
     jobs = []
@@ -318,7 +344,8 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
         line_left, line_right = lines[index]
         if not _mentioned_in_passing(text, line_left, line_right, period.start, period.end):
             spans.append(_span(text, "DATE_RANGE", period.start, period.end, start=period.start_month, end=period.end_month))
-        context = _job_block(masked_text, lines, index, range_lines).replace("\x00", " ")
+        block = _job_block(masked_text, lines, index, range_lines)
+        context = block.replace("\x00", " ")
         if section in ("education", "languages", "skills") or (has_experience_section and section not in ("experience", None)):
             continue
         line = (text[line_left:period.start] + " " + text[period.end:line_right]).strip(" |·•-–—,:()\t")
@@ -328,7 +355,7 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
             continue
         kind = "internship" if INTERNSHIP.search(context) else "volunteer" if VOLUNTEER.search(context) else "job"
         years = round(months_between(period.start_month, period.end_month, reference) / 12, 1)
-        international = is_international_post(context)
+        international = is_international_post(_employer_lines(block).replace("\x00", " "))
         title = _job_title(text, lines, index, range_lines, section_starts, period.start, period.end)
         if title:
             spans.append(_span(text, "EXPERIENCE", title[0], title[1], start=period.start_month, end=period.end_month,
