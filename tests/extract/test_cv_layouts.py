@@ -201,3 +201,9 @@ def test_international_employers_by_name_and_not_by_the_clients_in_a_description
             "- Prepared tenders financed by the World Bank and UNICEF.\n")
     jobs = _extract(text)["profile"]["experience"]
     assert [j["international"] for j in jobs] == [True, True, False]
+
+
+def test_ambiguous_acronyms_are_not_international_employers():
+    text = ("Eva Mbala\n\nEXPERIENCE\n2019 – present  CTO, Kivu Connect SARL, Goma (DRC)\n"
+            "2015 – 2018  Network Engineer, Vodacom, Kinshasa (DRC)\n")
+    assert [j["international"] for j in _extract(text)["profile"]["experience"]] == [False, False]

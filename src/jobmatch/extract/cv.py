@@ -34,12 +34,12 @@ INTERNATIONAL_EMPLOYERS = re.compile(
     r"intergubernamental|"
     # Regional and technical intergovernmental bodies, and international NGOs, by name.
     r"AFRISTAT|ECOWAS|CEDEAO|UEMOA|CEMAC|CEEAC|ECCAS|SADC|COMESA|IGAD|CARICOM|MERCOSUR|SICA|League of Arab States|Ligue arabe|"
-    r"Liga Árabe|OIC|CITEL|CEPT|ETSI|EBU|UER|ABU|APT|Asia-Pacific Telecommunity|ATU|African Telecommunications Union|"
-    r"CTO|Commonwealth Telecommunications Organisation|ITSO|EUMETSAT|ESO|EMBL|ICGEB|GSMA|Mercy Corps|Internews|IRC|"
-    r"International Rescue Committee|Danish Refugee Council|DRC|World Vision|Humanity & Inclusion|Handicap International|ACTED|"
-    r"Concern Worldwide|Catholic Relief Services|CRS|Islamic Relief|Terre des hommes|Welthungerhilfe|ALIMA|INSO|"
+    r"Liga Árabe|Organisation of Islamic Cooperation|CITEL|CEPT|ETSI|EBU|Asia-Pacific Telecommunity|ATU|African Telecommunications Union|"
+    r"Commonwealth Telecommunications Organisation|ITSO|EUMETSAT|EMBL|ICGEB|GSMA|Mercy Corps|Internews|IRC|"
+    r"International Rescue Committee|Danish Refugee Council|World Vision|Humanity & Inclusion|Handicap International|ACTED|"
+    r"Concern Worldwide|Catholic Relief Services|Islamic Relief|Terre des hommes|Welthungerhilfe|ALIMA|INSO|"
     r"Première Urgence Internationale|Solidarités International|Plan International|Amnesty International|"
-    r"Transparency International|Swisscontact|SNV|Polish Humanitarian Action|PAH|Consejo Noruego para Refugiados|"
+    r"Transparency International|Swisscontact|Polish Humanitarian Action|Consejo Noruego para Refugiados|"
     r"Conseil norvégien pour les réfugiés|ONG internationale|ONG internacional)\b")
 # "an international media development NGO", "(international non-profit)": the CV says so.
 _INTERNATIONAL_NGO = re.compile(r"\binternational(?:e|es)?\s+(?:[\w-]+\s+){0,3}(?:NGO|non-profit|nonprofit|charity|humanitarian organi[sz]ation)\b",
