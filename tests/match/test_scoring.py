@@ -69,3 +69,16 @@ def test_lexical_similarity_folds_accents_and_weighs_rare_words_more():
     other = lexical_similarity(notice, weighted_terms("pastry experience", idf))
     assert same > other > 0
     assert lexical_similarity(notice, {}) is None
+
+
+def test_passage_features_find_a_match_whatever_part_it_sits_in():
+    from jobmatch.match.scoring import semantic_features
+
+    vacancy = {"duties": np.vstack([unit(1, 0, 0), unit(0, 1, 0)]), "competencies": np.zeros((0, 3))}
+    # the CV put its matching duty under "skills": the part-to-part similarity misses it
+    candidate = {"experience": np.vstack([unit(0, 0, 1)]), "skills": np.vstack([unit(1, 0, 0)])}
+    features = semantic_features(vacancy, candidate)
+    assert features["sim_duties_experience"] == pytest.approx(0.0)
+    assert features["sim_best_passage"] == pytest.approx(1.0)
+    assert features["sim_passages"] == pytest.approx(0.5)      # one of two vacancy passages found
+    assert semantic_features(vacancy, {"experience": np.zeros((0, 3))})["sim_best_passage"] is None

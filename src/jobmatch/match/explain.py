@@ -9,6 +9,8 @@ FEATURE_NAMES = {
     "sim_duties_experience": "duties vs experience",
     "sim_competencies_skills": "competencies vs skills",
     "sim_qualifications_education": "qualifications vs education",
+    "sim_passages": "vacancy passages matched anywhere in the CV",
+    "sim_best_passage": "closest pair of passages",
     "sim_lexical": "shared terms (TF-IDF)",
     "coverage": "competency coverage",
     "education": "education",

@@ -14,7 +14,7 @@ import numpy as np
 from jobmatch.match.parts import PART_PAIRS
 from jobmatch.model import RequirementCheck
 
-SEMANTIC_FEATURES = ("sim_overall",) + tuple(f"sim_{a}_{b}" for a, b in PART_PAIRS)
+SEMANTIC_FEATURES = ("sim_overall",) + tuple(f"sim_{a}_{b}" for a, b in PART_PAIRS) + ("sim_passages", "sim_best_passage")
 LEXICAL_FEATURES = ("sim_lexical",)
 REQUIREMENT_FEATURES = ("coverage", "education", "field", "experience", "experience_ratio", "international",
                         "language", "hard_unmet")
@@ -71,13 +71,24 @@ def part_similarity(query: np.ndarray, target: np.ndarray) -> float | None:
     return float((query @ target.T).max(axis=1).mean())
 
 
+def _all_passages(parts: dict[str, np.ndarray]) -> np.ndarray:
+    rows = [v for v in parts.values() if len(v)]
+    return np.vstack(rows) if rows else np.zeros((0, 1))
+
+
 def semantic_features(vacancy_parts: dict[str, np.ndarray], candidate_parts: dict[str, np.ndarray]) -> dict[str, float | None]:
+    """Document cosine, part-to-part similarities, and two that ignore the parts (a CV's headings
+    may put a duty under "skills"): each vacancy passage's best match anywhere in the CV
+    (`sim_passages`) and the single closest pair of passages (`sim_best_passage`)."""
     features: dict[str, float | None] = {}
     a, b = doc_vector(vacancy_parts), doc_vector(candidate_parts)
     features["sim_overall"] = float(a @ b) if a is not None and b is not None else None
     for vacancy_part, candidate_part in PART_PAIRS:
         features[f"sim_{vacancy_part}_{candidate_part}"] = part_similarity(
             vacancy_parts.get(vacancy_part, np.zeros((0, 1))), candidate_parts.get(candidate_part, np.zeros((0, 1))))
+    query, target = _all_passages(vacancy_parts), _all_passages(candidate_parts)
+    features["sim_passages"] = part_similarity(query, target)
+    features["sim_best_passage"] = float((query @ target.T).max()) if len(query) and len(target) else None
     return features
 
 
