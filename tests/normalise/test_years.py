@@ -105,3 +105,13 @@ def test_international_and_leadership_in_other_wordings():
     found = find_year_requirements("Ten years of experience in child protection, of which at least 3 years managing teams.")
     assert [(m.years, m.kind, m.leadership) for m in found] == [(10, "total", False), (3, "leadership", True)]
     assert [m.kind for m in find_year_requirements("Cinq ans d'expérience dont deux en gestion d'équipe.")] == ["total", "leadership"]
+
+
+def test_elided_international_years_in_other_word_orders():
+    assert _kinds("Seven years of experience, two of which at the international level.") == [(7, "total"), (2, "international")]
+    assert _kinds("Seven years of experience, of which two must be at the international level.") == [(7, "total"), (2, "international")]
+    assert _kinds("Siete años de experiencia, de los cuales al menos tres deben haber sido a nivel internacional.") \
+        == [(7, "total"), (3, "international")]
+    assert _kinds("Sept ans d'expérience, dont au moins trois doivent avoir été acquis au niveau international.") \
+        == [(7, "total"), (3, "international")]
+    assert _kinds("Relevant experience: 8 years, with at least 3 years in field duty stations.") == [(8, "total"), (3, "international")]

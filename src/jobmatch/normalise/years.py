@@ -15,16 +15,18 @@ _RANGE = rf"(?:\s*(?:-|–|—|/)\s*|\s+(?:to|and|or|à|et|ou|a|y|o)\s+){NUMBER}
 YEARS_REGEX = re.compile(rf"(?<![\w])(?P<num>{NUMBER})(?:{_RANGE})?\s*(?:\+|\(\+\))?\s*(?:or more\s+|ou plus\s+|o más\s+)?(?:(?:additional|more|further|supplementary|full-time|complete)\s+)?{_YEARS}(?![\w])", re.IGNORECASE)
 # "including at least three at the international level": the noun is elided.
 # "Nine years in IT support, more than five of them on a UN service desk", "de los cuales ocho al frente".
-ELIDED_OF_THEM_REGEX = re.compile(rf"(?:,|;)\s*(?:the last |more than |nearly |almost |over |about |some )?(?P<num>{NUMBER})\s+(?=of them\b|de ellos\b|d'entre eux\b)",
+ELIDED_OF_THEM_REGEX = re.compile(rf"(?:,|;)\s*(?:the last |more than |nearly |almost |over |about |some )?(?P<num>{NUMBER})\s+(?=of them\b|of which\b|de ellos\b|de los cuales\b|d'entre eux\b)",
                                   re.IGNORECASE)
-ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?=(?:at|in|on|with|within|as|au|à|en|a|al|dans|auprès|avec|con|como)\b)",
+# "of which two must be at the international level", "dont trois doivent avoir été acquis au niveau international".
+_MODAL = r"(?:(?:should|must|shall|need to|have to|deben|debe|doivent|doit)\s+(?:be\s+|have been\s+|haber sido\s+|avoir été\s+|être\s+|ser\s+)?(?:acquis\s+|acquired\s+|gained\s+|obtained\s+|obtenidos?\s+|adquiridos?\s+)?)?"
+ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?={_MODAL}(?:at|in|on|with|within|as|au|à|en|a|al|dans|auprès|avec|con|como)\b)",
                           re.IGNORECASE)
 
 _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au niveau international|à l'international|a nivel internacional|en el ámbito internacional|"
                             r"international (?:[\w-]+ )?(?:experience|environments?|settings?|contexts?|organi[sz]ations?|positions?|posts?|assignments?|missions?|institutions?|agenc(?:y|ies)|bod(?:y|ies)|NGOs?|non-governmental|capacity|exposure)|"
                             r"(?:contexte|milieu|environnement) international|à l'échelle internationale|(?:contexto|entorno|ámbito) internacional|"
                             r"(?:UN|United Nations) (?:agenc(?:y|ies)|entit(?:y|ies)|organi[sz]ations?|funds|programmes|missions?|peace(?:keeping)? operations?)|"
-                            r"(?:within|in|with|for) the (?:UN|United Nations)\b|"
+                            r"(?:within|in|with|for) the (?:UN|United Nations)\b|field duty stations?|field missions?|"
                             r"expérience internationale|experiencia internacional|organisations? internationales?|organismos? internacionales?|"
                             r"internationally|multilateral|(?:UN|United Nations) (?:system|common system)|overseas|abroad|in the field\b(?! of\b)", re.IGNORECASE)
 _LEADERSHIP = re.compile(r"leadership|managerial|management (?:role|position|capacity|level)|supervis|senior management|head of|encadrement|direction|liderazgo|gerencial|dirección|"
@@ -53,7 +55,9 @@ _NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|de edad|of (?:univ
 _SUB_REQUIREMENT = re.compile(r"(?:of which|including|incl\.|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*$",
                               re.IGNORECASE)
 
-_SUB_START = re.compile(r"\b(?:of which|including|incl\.|dont|incluidos?|de los cuales|de las cuales)\b", re.IGNORECASE)
+_SUB_START = re.compile(r"\b(?:of which|including|incl\.|dont|incluidos?|de los cuales|de las cuales|"
+                        r"with (?:at least|a minimum of)|avec au moins|con al menos)\b", re.IGNORECASE)
+_OF_WHICH_AFTER = re.compile(r"\s*(?:of them|of which|de ellos|de los cuales|d'entre eux)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,7 @@ def find_year_requirements(text: str) -> list[YearsMention]:
         before, after = _clause(text, start, end)
         if _NOT_EXPERIENCE_BEFORE.search(before[-30:]) or _NOT_EXPERIENCE_AFTER.search(text[end:end + 30]):
             continue
-        if _SUB_REQUIREMENT.search(before[-30:]):
+        if _SUB_REQUIREMENT.search(before[-30:]) or _OF_WHICH_AFTER.match(after):
             sub_clause = after[:_clause_end(after)]
         else:  # the main figure's own words stop where a sub-requirement ("of which two in the field") starts
             sub_clause = after[:max(60, min(_clause_end(after), 100))]
