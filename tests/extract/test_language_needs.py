@@ -87,3 +87,10 @@ def test_an_asset_in_the_next_clause_leaves_this_one_required():
     assert _needs("Fluent English; Arabic is an advantage.") == ([("en", "advanced")], [("ar", None)])
     assert _needs("Se requiere un excelente dominio del español; el conocimiento del inglés será valorado.") \
         == ([("es", "advanced")], [("en", None)])
+
+
+def test_eu_second_official_language_completing_a_required_rule_is_required():
+    required, desirable = _needs("Thorough knowledge of one of the official languages of the EU (at least level C1) and "
+                                 "satisfactory knowledge of another official language of the EU (at least level B2).")
+    assert [(len(options), level) for options, level in required] == [(24, "advanced"), (24, "intermediate")]
+    assert desirable == []

@@ -138,6 +138,7 @@ def read_language_requirement(text: str, regions: list[tuple[int, int]], desirab
                 spans.extend((a, b, c, None, None) for a, b, c in names_all if s_start <= a < s_end)
                 continue
             in_desirable_section = any(a <= s_start < b for a, b in desirable_regions)
+            required_rule_before = False   # "one of the official languages ... and ... another official language"
             for c_start, c_end in _clauses(text, s_start, s_end):
                 clause = text[c_start:c_end]
                 semicolon = text.find(";", c_end, s_end)
@@ -191,7 +192,11 @@ def read_language_requirement(text: str, regions: list[tuple[int, int]], desirab
                     choices.append((LanguageNeed(any_of=list(last_choice), level=level or "intermediate"), desirable))
                 elif another and (desirable or not names):
                     options = [c for _, _, c in list_names] or [c for c in official if c not in named]
-                    choices.append((LanguageNeed(any_of=options, level=level), True))
+                    # Another language is an asset unless it completes a required rule of the same sentence
+                    # (EU: "one official language ... and satisfactory knowledge of another official language").
+                    choices.append((LanguageNeed(any_of=options, level=level), desirable or not required_rule_before))
+                if rule and not desirable:
+                    required_rule_before = True
     for code, (level, desirable) in named.items():
         (requirement.desirable if desirable else requirement.required).append(LanguageNeed(language=code, level=level))
     for need, desirable in choices:
