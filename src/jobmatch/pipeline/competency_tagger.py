@@ -22,9 +22,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import spacy
 import srsly
 from sklearn.feature_extraction.text import TfidfVectorizer
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -63,7 +65,8 @@ class TaxonomyLinker:
         self.ids = [entry["id"] for entry in names]
         self._cache: dict[str, tuple[str | None, float]] = {}
         self.vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=True, sublinear_tf=True)
-        self.matrix = self.vectorizer.fit_transform([entry["name"] for entry in names]) if names else None
+        # names x n-grams, transposed once (CSR, for the product with each batch of spans)
+        self.matrix = self.vectorizer.fit_transform([entry["name"] for entry in names]).T.tocsr() if names else None
 
     def link(self, texts: list[str]) -> list[tuple[str | None, float]]:
         """(id or None, similarity) for each text; similarity 1.0 for an exact name. Results are
@@ -90,9 +93,9 @@ class TaxonomyLinker:
     def _nearest(self, texts: list[str]) -> list[tuple[str | None, float]]:
         if self.matrix is None:
             return [(None, 0.0)] * len(texts)
-        similarity = (self.vectorizer.transform(texts) @ self.matrix.T).tocsr()
-        best = similarity.argmax(axis=1).A1
-        scores = similarity.max(axis=1).toarray().ravel()
+        similarity = (self.vectorizer.transform(texts) @ self.matrix).toarray()   # a few spans x names: small
+        best = similarity.argmax(axis=1)
+        scores = similarity[np.arange(len(texts)), best]
         return [(self.ids[b] if score >= self.threshold else None, float(score)) if score > 0 else (None, 0.0)
                 for b, score in zip(best, scores)]
 
@@ -155,20 +158,29 @@ class CompetencyTagger:
         (no second tokenisation), else re-tokenised by the model."""
         model = self._require_model()
         lines = [lines_to_tag(doc) for doc in docs]
-        line_docs = [self._line_doc(model, doc, start, end) for doc, doc_lines in zip(docs, lines)
-                     for start, end in doc_lines]
+        line_docs = [line_doc for doc, doc_lines in zip(docs, lines) for line_doc in self._line_docs(model, doc, doc_lines)]
         tagged = model.pipe(line_docs, batch_size=self.batch_size)
         return [[(start + e.start_char, start + e.end_char) for start, _ in doc_lines
                  for e in next(tagged).ents if e.label_ == LABEL] for doc_lines in lines]
 
     @staticmethod
-    def _line_doc(model: Language, doc: Doc, start: int, end: int) -> Doc | str:
-        if model.vocab is doc.vocab:
-            span = doc.char_span(start, end)
-            if span is not None:
-                return Doc(doc.vocab, words=[t.text for t in span],
-                           spaces=[bool(t.whitespace_) for t in span[:-1]] + [False])
-        return doc._.source_text[start:end]
+    def _line_docs(model: Language, doc: Doc, lines: list[tuple[int, int]]) -> list[Doc | str]:
+        """A Doc of the pipeline's tokens for each (start, end) line, or the line's text where the
+        model has its own vocab or a line edge falls inside a token."""
+        text = doc._.source_text
+        if model.vocab is not doc.vocab:
+            return [text[start:end] for start, end in lines]
+        # Token offsets, lengths and trailing spaces as one array: creating Token objects costs more
+        offsets, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist() if len(doc) else ([], [], [])
+        words = [text[o:o + n] for o, n in zip(offsets, lengths)]
+        first = {o: i for i, o in enumerate(offsets)}
+        after = {o + n: i + 1 for i, (o, n) in enumerate(zip(offsets, lengths))}
+        out: list[Doc | str] = []
+        for start, end in lines:
+            i, j = first.get(start), after.get(end)
+            out.append(Doc(doc.vocab, words=words[i:j], spaces=[bool(x) for x in spaces[i:j - 1]] + [False])
+                       if i is not None and j is not None and i < j else text[start:end])
+        return out
 
     # -- the pipeline component ----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
