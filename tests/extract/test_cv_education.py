@@ -65,3 +65,12 @@ def test_a_degree_the_person_says_they_lack_is_not_a_degree():
     result = _extract("Rui Costa\n\nEDUCATION\nNo university degree; CCNA certification (2015)\n"
                       "Pas de doctorat, Master en économie, Université de Liège, 2018\n")
     assert [text for text, _ in _spans(result, "DEGREE")] == ["Master"]
+
+
+def test_fields_of_postgraduate_diplomas_and_specialisations_in_brackets():
+    result = _extract("Luz Pardo\n\nFORMACIÓN ACADÉMICA\nDiplomado en Gestión de Riesgos — Universidad Javeriana, 2018\n"
+                      "CAS in Public Procurement Law, Université de Genève, 2021\n"
+                      "MSc Computer Science (Networking), Universidad de Chile, 2012\n"
+                      "M.Sc. Informatik (Computer Science), TU Berlin, 2010\n")
+    assert [text for text, _ in _spans(result, "FIELD")] == [
+        "Gestión de Riesgos", "Public Procurement Law", "Computer Science", "Networking", "Informatik"]

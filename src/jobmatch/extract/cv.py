@@ -9,7 +9,8 @@ from bisect import bisect_right
 from jobmatch.extract.regions import regions, section_at
 from jobmatch.model import EducationEntry, JobPeriod, LanguageSkill, Profile, Section, Span
 from jobmatch.normalise.degrees import find_degrees, isced_level
-from jobmatch.normalise.fields import FIELD_LABEL, field_phrase_after, find_fields, more_fields_after, split_field_list
+from jobmatch.normalise.fields import (FIELD_LABEL, bracketed_field_after, field_phrase_after, find_fields, more_fields_after,
+                                      split_field_list)
 from jobmatch.normalise.languages import LEVEL_REGEX, find_languages, skill_level
 from jobmatch.normalise.years import find_year_requirements
 from jobmatch.normalise.periods import find_date_ranges, months_between, union_years
@@ -433,6 +434,26 @@ def _bracketed_level(degree: str) -> str | None:
     return found[0][2] if found else None
 
 
+# Qualifications without a degree level that still name a field of study.
+# Postgraduate diplomas and Swiss continuing-education certificates name a field of study without a
+# degree level: "Diplomado en Ciencia de Datos", "CAS in Crisis Management". (Short and online
+# certificates are training, not studies.)
+_QUALIFICATION = re.compile(r"(?<![\w-])(?:(?i:certificat de formation continue\s*)?\((?:CAS|DAS|MAS)\)|CAS|DAS|MAS|"
+                            r"(?i:diploma|diplomado|diplomatura|especialización|especialização|postgrado|posgrado))(?![\w-])(?!\s*:)")
+
+
+def _fields_of(text: str, phrase: tuple[int, int], line_right: int) -> list[tuple[int, int]]:
+    """The FIELD spans of a field phrase: its list items, further known fields after a comma, and a
+    specialisation in brackets after it."""
+    found = split_field_list(text, *phrase) + more_fields_after(text, phrase[1], line_right)
+    bracketed = bracketed_field_after(text, phrase[1], line_right)
+    if bracketed:   # a specialisation, not the same field translated ("Informatics (Computer Science)")
+        main, inner = find_fields(text[phrase[0]:phrase[1]]), find_fields(text[slice(*bracketed)])
+        if not main or not inner or main[0][2] == inner[0][2]:
+            bracketed = None
+    return found + ([bracketed] if bracketed else [])
+
+
 def education_entries(text: str, sections: list[Section], spans: list[Span], reference_date: str = "") -> list[EducationEntry]:
     """DEGREE and FIELD spans of the education section and one entry per degree awarded."""
     reference_year = int(reference_date[:4]) if reference_date[:4].isdigit() else None
@@ -465,8 +486,7 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
         # School-leaving certificates name a stream ("série économique"), not a field of study.
         phrase = field_phrase_after(text, end, line_right) if level != "secondary" else None
         if phrase and not any(phrase[0] <= s < phrase[1] for s, _, _ in degrees):
-            field_spans.extend(split_field_list(text, *phrase))
-            field_spans.extend(more_fields_after(text, phrase[1], line_right))
+            field_spans.extend(_fields_of(text, phrase, line_right))
         field = code_within(*phrase) if phrase else None
         field = field or next((code for s, e, code in fields if line_left <= s < line_right and s >= start), None)
         field = field or next((code for s, e, code in fields if line_left <= s < line_right), None)
@@ -476,8 +496,14 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
         if any(a <= label.start() < b for a, b in searched):
             phrase = field_phrase_after(text, label.end(), _line_bounds(text, label.end(), label.end())[1])
             if phrase:
-                field_spans.extend(split_field_list(text, *phrase))
-                field_spans.extend(more_fields_after(text, phrase[1], _line_bounds(text, phrase[1], phrase[1])[1]))
+                field_spans.extend(_fields_of(text, phrase, _line_bounds(text, phrase[1], phrase[1])[1]))
+    # Certificates and specialisations name a field without a degree level: "CAS in Crisis Management".
+    for m in _QUALIFICATION.finditer(text):
+        if any(a <= m.start() < b for a, b in searched) and not any(s <= m.start() < e for s, e, _ in degrees):
+            line_right = _line_bounds(text, m.start(), m.end())[1]
+            phrase = field_phrase_after(text, m.end(), line_right)
+            if phrase:
+                field_spans.extend(_fields_of(text, phrase, line_right))
     for s, e in sorted(set(field_spans)):
         spans.append(_span(text, "FIELD", s, e, isced_f=code_within(s, e)))
     return entries

@@ -28,7 +28,7 @@ def find_fields(text: str) -> list[tuple[int, int, str]]:
 
 # CVs write a field of study right after the degree: "MSc in Applied Psychology, ETH Zurich",
 # "Master 2 Droit social, Université Paris 2", "Licence, Information and Library Science · 2008".
-_FIELD_LEAD = re.compile(r"(?:\s*\([^()\n]*\))?(?-i:\s*-?[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w]))?\s*(?:[,:·–—-]\s*)?"
+_FIELD_LEAD = re.compile(r"(?:\s*\([^()\n]*\))?(?-i:\s*(?:-\s*)?[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w]))?\s*(?:[,:·–—-]\s*)?"
                          r"(?:(?:in|en|em|of|de|di|in the field of)\s+|d['’]\s*)?", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"(?:main (?:course of study|field(?: of study)?)|field(?: of study)?|major|subject|spécialité|especialidad)\s*[:：]\s*",
                            re.IGNORECASE)
@@ -36,7 +36,8 @@ _FIELD_END = re.compile(r"\s*[,;()|·]|\s+[–—-]\s+|\s{2,}|\t|\s+(?:at|from|w
                         r"specialisation|spécialité|mention|honours|hons)\b|\s*\(|\s+(?:19|20)\d\d\b|$", re.IGNORECASE)
 _NOT_A_FIELD = re.compile(r"\b(?:universit[yéà]|universidad|universidade|università|institute?|instituto|school|college|école|"
                           r"escuela|hochschule|academy|académie|polytechnique|politecnico|ETH|EPFL|HES-SO|faculty|faculté|"
-                          r"facultad|campus|obtained|expected|candidate|thesis|dissertation|first class|honours|cum laude|distinction|"
+                          r"facultad|campus|obtained|expected|candidate|thesis|dissertation|first class|honours|hons|cum laude|distinction|"
+                          r"part-time|full-time|online|distance learning|evening|temps partiel|a distancia|postgraduate|lato sensu|"
                           r"level|degree|diploma|diplôme|título)\b", re.IGNORECASE)
 # "Main course of study: Accounting", "Field: Finance and credit", "Spécialité : droit public".
 FIELD_LABEL = re.compile(r"^\s*(?:main (?:course of study|field(?: of study)?)|field(?: of study)?|major|subject|discipline|"
@@ -80,6 +81,21 @@ def is_field_name(words: str) -> bool:
     """The words are, as a whole, a known field of study, or a language studied ("English")."""
     words = " ".join(words.split()).lower()
     return words in _field_table().ids or language_code(words) is not None
+
+
+_AFTER_FIELD_BRACKET = re.compile(r"\s*\((?P<inner>[^()\n]{3,60})\)")
+
+
+def bracketed_field_after(text: str, end: int, line_end: int) -> tuple[int, int] | None:
+    """A second field in brackets right after a field: a specialisation ("Computer Science
+    (Networking)", "Economics (public finance)") or the same field in another language."""
+    m = _AFTER_FIELD_BRACKET.match(text, end, line_end)
+    if not m:
+        return None
+    words = _BRACKET_NOTE.sub("", m["inner"]).strip()
+    if not words or _NOT_A_FIELD.search(words) or not (is_field_name(words) or find_fields(words)):
+        return None
+    return m.start("inner"), m.start("inner") + len(words)
 
 
 def split_field_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
