@@ -77,3 +77,9 @@ def test_further_known_fields_of_a_comma_list():
 def test_french_and_spanish_field_names_have_codes():
     assert is_field_name("relaciones laborales") and is_field_name("télédétection") and is_field_name("ciencia de datos")
     assert not is_field_name("peace")
+
+
+def test_a_note_in_brackets_before_in_is_not_the_field():
+    assert _phrase("PhD (Dr. rer. pol.) in Economics, University of Mannheim", "PhD") == "Economics"
+    assert _phrase("Bachelor's degree (licencjat) in Spatial Economy, Warsaw", "Bachelor's degree") == "Spatial Economy"
+    assert _phrase("MSc Eng. in Electronics and Telecommunications, Gdańsk", "MSc") == "Electronics and Telecommunications"

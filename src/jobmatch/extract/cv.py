@@ -484,7 +484,10 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
         status = degree_status(text[line_left:line_right], reference_year)
         spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level), **({"status": status} if status else {})))
         # School-leaving certificates name a stream ("série économique"), not a field of study.
-        phrase = field_phrase_after(text, end, line_right) if level != "secondary" else None
+        # A degree named only to state an equivalence ("– equivalent to a master's degree in ...")
+        # does not name the field the person studied.
+        equivalence = _EQUIVALENCE_CUE.search(text, line_left, start)
+        phrase = field_phrase_after(text, end, line_right) if level != "secondary" and not equivalence else None
         if phrase and not any(phrase[0] <= s < phrase[1] for s, _, _ in degrees):
             field_spans.extend(_fields_of(text, phrase, line_right))
         field = code_within(*phrase) if phrase else None

@@ -28,7 +28,8 @@ def find_fields(text: str) -> list[tuple[int, int, str]]:
 
 # CVs write a field of study right after the degree: "MSc in Applied Psychology, ETH Zurich",
 # "Master 2 Droit social, Université Paris 2", "Licence, Information and Library Science · 2008".
-_FIELD_LEAD = re.compile(r"(?:\s*\([^()\n]*\))?(?-i:\s*(?:-\s*)?[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w]))?\s*(?:[,:·–—-]\s*)?"
+_FIELD_LEAD = re.compile(r"(?:\s*\([^()\n]*\))?(?-i:\s*(?:-\s*)?[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w])|\s+[A-Z][a-z]{1,3}\.(?=\s+(?:in|of)\s))?"
+                         r"\s*(?:[,:·–—-]\s*)?"
                          r"(?:(?:in|en|em|of|de|di|in the field of)\s+|d['’]\s*)?", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"(?:main (?:course of study|field(?: of study)?)|field(?: of study)?|major|subject|spécialité|especialidad)\s*[:：]\s*",
                            re.IGNORECASE)
@@ -46,6 +47,7 @@ MAX_FIELD_CHARS = 70
 
 
 _BRACKET = re.compile(r"\s*\((?P<inner>[^()\n]{2,60})\)")
+_FIELD_AFTER_NOTE = re.compile(r"\s+(?:in|en|em|of|de)\s", re.IGNORECASE)
 _BRACKET_NOTE = re.compile(r"\s+(?:option|track|major|specialization|specialisation|orientation)$", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|.*\.)[A-Z][A-Za-z]*\.?(?:[ -]?[A-Za-z]+\.?)?$")
 
@@ -54,6 +56,8 @@ def field_phrase_after(text: str, position: int, line_end: int) -> tuple[int, in
     """The field of study written right after a degree (or a "Field:" label) ending at `position`:
     "MSc in Applied Psychology, ETH", "MBA (Finance), Boston" (a field in brackets)."""
     bracket = _BRACKET.match(text, position, line_end)
+    if bracket and (bracket["inner"].count(".") >= 2 or _FIELD_AFTER_NOTE.match(text, bracket.end(), line_end)):
+        bracket = None   # "PhD (Dr. rer. pol.) in Economics", "Bachelor's degree (licencjat) in X": a note, the field follows
     if bracket and not _ABBREVIATION.match(bracket["inner"].strip()) and not DEGREE_REGEX.match(bracket["inner"].strip()):
         inner_start = bracket.start("inner")
         words = _BRACKET_NOTE.sub("", bracket["inner"]).rstrip()
