@@ -395,11 +395,12 @@ def bench_match(corpus: Path = typer.Option(Path("corpora"), help="gold corpus (
 @bench_app.command("extract")
 def bench_extract(corpus: Path = typer.Option(Path("corpora"), help="gold corpus whose documents are extracted"),
                   repeat: int = typer.Option(3, help="passes over the corpus per kind"),
+                  processes: int = typer.Option(1, help="forked extraction workers (2 uses both cores of a 2-core machine)"),
                   out: Optional[Path] = typer.Option(None, help="also write the JSON here")) -> None:
     """Extraction throughput (notices/s, CVs/s) through the whole pipeline, and peak memory."""
     from jobmatch.pipeline.bench import bench_extract as run_bench
 
-    text = json.dumps(run_bench(corpus, repeat, reference_date=_settings().reference_date), indent=2)
+    text = json.dumps(run_bench(corpus, repeat, reference_date=_settings().reference_date, processes=processes), indent=2)
     if out:
         from jobmatch.corpus.build import write_atomic
         write_atomic(out, text + "\n")

@@ -115,3 +115,16 @@ def test_assemble_names_a_tagger_folder_without_the_tagger(tmp_path):
 def test_loading_a_missing_pipeline_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_pipeline(tmp_path / "nowhere")
+
+
+def test_forked_workers_give_the_results_of_one_stream_in_order(nlp):
+    from jobmatch.extract import extract_documents
+    from jobmatch.model import Document
+
+    texts = [CV, CV.replace("Amina Diallo", "Jean Moreau").replace("2015", "2011"), CV.replace("French: native", "")]
+    documents = [Document(id=f"cv-{n}", source="", format="txt", text=text) for n, text in enumerate(texts * 3)]
+    serial = list(extract_documents(documents, "cv", nlp=nlp, batch_size=2))
+    forked = list(extract_documents(documents, "cv", nlp=nlp, batch_size=2, n_process=2))
+    assert forked == serial
+    assert [r["id"] for r in forked] == [d.id for d in documents]
+    assert serial[1]["profile"] != serial[0]["profile"]

@@ -6,6 +6,7 @@ regions); they run as the components of the spaCy pipeline in `jobmatch.pipeline
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator
 
 from jobmatch.model import Document
@@ -34,11 +35,16 @@ def _prepared(nlp, document: Document, kind: str | None, reference_date: str):
 
 
 def extract_documents(documents: Iterable[Document], kind: str | None = None,
-                      reference_date: str = DEFAULT_REFERENCE_DATE, nlp=None, batch_size: int = 32) -> Iterator[dict]:
-    """The JSON-ready extraction of each document, in order, through one `nlp.pipe` stream."""
+                      reference_date: str = DEFAULT_REFERENCE_DATE, nlp=None, batch_size: int = 32,
+                      n_process: int = 1) -> Iterator[dict]:
+    """The JSON-ready extraction of each document, in order, through one `nlp.pipe` stream, or
+    through `n_process` forked workers that share the loaded pipeline (see `_extract_forked`)."""
     if nlp is None:
         from jobmatch import load
         nlp = load()
+    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _extract_forked(documents, kind, reference_date, nlp, batch_size, n_process)
+        return
     pending: list[Document] = []
 
     def docs():
@@ -48,6 +54,39 @@ def extract_documents(documents: Iterable[Document], kind: str | None = None,
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield _result(pending.pop(0), doc)
+
+
+_FORKED: dict = {}    # what forked workers inherit: the pipeline and the run's settings
+
+
+def _extract_chunk(documents: list[Document]) -> list[dict]:
+    return list(extract_documents(documents, _FORKED["kind"], _FORKED["reference_date"], _FORKED["nlp"],
+                                  _FORKED["batch_size"]))
+
+
+def _extract_forked(documents: Iterable[Document], kind: str | None, reference_date: str, nlp, batch_size: int,
+                    n_process: int) -> Iterator[dict]:
+    """Batches of documents extracted by worker processes forked from this one, results in order.
+
+    spaCy's own `nlp.pipe(n_process=...)` sends Docs back as bytes, which the components'
+    Python objects on `Doc._` (requirements, profiles) cannot travel as; forked workers inherit
+    the loaded pipeline instead (no reloading) and send back the JSON-ready results."""
+    _FORKED.update(kind=kind, reference_date=reference_date, nlp=nlp, batch_size=batch_size)
+    chunks = (list(chunk) for chunk in _batches(documents, batch_size))
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        for results in pool.imap(_extract_chunk, chunks):
+            yield from results
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def extract_document(document: Document, kind: str | None = None, reference_date: str = DEFAULT_REFERENCE_DATE,
