@@ -115,3 +115,19 @@ def test_technician_diplomas_license_as_a_degree_and_high_school(text, expected)
 ])
 def test_translated_bac_plus_and_master_as_a_verb_or_noun(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Degree in international development or a related discipline", [("Degree", "bachelor")]),
+    ("Educated to degree level in economics", [("degree level", "bachelor")]),
+    ("Degree-level education in finance", [("Degree-level education", "bachelor")]),
+    ("PhD degree in economics", [("PhD", "doctorate")]),
+    ("A high degree of autonomy", []),
+])
+def test_ngo_degree_wordings(text, expected):
+    assert _found(text) == expected
+
+
+def test_a_degree_qualified_by_another_word_is_not_a_bare_degree():
+    assert _found("Licenciatura en Educación (teaching degree in mathematics)") == [("Licenciatura", "bachelor")]
+    assert _found("You hold a degree in finance") == [("degree", "bachelor")]
