@@ -74,3 +74,8 @@ def test_fields_of_postgraduate_diplomas_and_specialisations_in_brackets():
                       "M.Sc. Informatik (Computer Science), TU Berlin, 2010\n")
     assert [text for text, _ in _spans(result, "FIELD")] == [
         "Gestión de Riesgos", "Public Procurement Law", "Computer Science", "Networking", "Informatik"]
+
+
+def test_the_field_of_a_doctorate_under_way():
+    result = _extract("Priya Nair\n\nEducation\nPhD candidate in Development Economics, Graduate Institute Geneva (since 2022)\n")
+    assert [text for text, _ in _spans(result, "FIELD")] == ["Development Economics"]

@@ -207,3 +207,11 @@ def test_ambiguous_acronyms_are_not_international_employers():
     text = ("Eva Mbala\n\nEXPERIENCE\n2019 – present  CTO, Kivu Connect SARL, Goma (DRC)\n"
             "2015 – 2018  Network Engineer, Vodacom, Kinshasa (DRC)\n")
     assert [j["international"] for j in _extract(text)["profile"]["experience"]] == [False, False]
+
+
+def test_spanish_and_french_names_of_international_organisations_and_a_becaria():
+    text = ("Lucía Fernández\n\nEXPERIENCIA LABORAL\n03/2019 – actualidad   Oficial de Programas, Organización Panamericana de la Salud, Guatemala\n"
+            "2016 – 2018   Chargée de programme, Programme alimentaire mondial, Dakar\n"
+            "2014 - 2014   Becaria, Agencia Española de Cooperación Internacional para el Desarrollo, Madrid\n")
+    jobs = _extract(text)["profile"]["experience"]
+    assert [(j["international"], j["kind"]) for j in jobs] == [(True, "job"), (True, "job"), (False, "internship")]

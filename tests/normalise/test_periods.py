@@ -41,3 +41,9 @@ def test_an_expected_end_is_the_end_of_the_period():
 def test_a_start_month_without_year_takes_the_year_of_the_end():
     assert _ranges("Février – juillet 2020   Stagiaire") == [("2020-02", "2020-07")]
     assert _ranges("Nov – Feb 2021, relief operation") == [("2020-11", "2021-02")]
+
+
+def test_years_round_halves_up_as_the_guide_counts():
+    from jobmatch.normalise.periods import union_years, years_from_months
+    assert years_from_months(51) == 4.3   # 4.25: Python's round would give 4.2
+    assert union_years([("2016-09", "2021-02"), ("2021-03", "2026-11")], "2026-11-01") == 10.3   # 123 months

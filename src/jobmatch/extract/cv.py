@@ -13,7 +13,7 @@ from jobmatch.normalise.fields import (FIELD_LABEL, bracketed_field_after, field
                                       split_field_list)
 from jobmatch.normalise.languages import LEVEL_REGEX, find_languages, skill_level
 from jobmatch.normalise.years import find_year_requirements
-from jobmatch.normalise.periods import find_date_ranges, months_between, union_years
+from jobmatch.normalise.periods import find_date_ranges, months_between, union_years, years_from_months
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, level_rank
 
 # Employers that make a post international (guide: UN system, other intergovernmental
@@ -41,7 +41,9 @@ INTERNATIONAL_EMPLOYERS = re.compile(
     r"Concern Worldwide|Catholic Relief Services|Islamic Relief|Terre des hommes|Welthungerhilfe|ALIMA|INSO|"
     r"Première Urgence Internationale|Solidarités International|Plan International|Amnesty International|"
     r"Transparency International|Swisscontact|Polish Humanitarian Action|Consejo Noruego para Refugiados|"
-    r"Conseil norvégien pour les réfugiés|ONG internationale|ONG internacional)\b")
+    r"Conseil norvégien pour les réfugiés|ONG internationale|ONG internacional|Organización Panamericana|Organisation panaméricaine|"
+    r"Programme alimentaire mondial|Programa Mundial de Alimentos|Fonds des Nations|Fondo de las Naciones|Banque mondiale|Banco Mundial|"
+    r"Fonds monétaire international|Fondo Monetario Internacional|Union africaine|Unión Africana|Union européenne|Unión Europea)\b")
 # "an international media development NGO", "(international non-profit)": the CV says so.
 _INTERNATIONAL_NGO = re.compile(r"\binternational(?:e|es)?\s+(?:[\w-]+\s+){0,3}(?:NGO|non-profit|nonprofit|charity|humanitarian organi[sz]ation)\b",
                                 re.IGNORECASE)
@@ -66,7 +68,7 @@ def is_international_post(context: str) -> bool:
 
 # Internships, traineeships, apprenticeships and work-study contracts: not counted in total years.
 INTERNSHIP = re.compile(r"\b(?:intern(?:ship)?|trainee(?:ship)?|apprentice(?:ship)?|stagiaire|stage|alternance|alternante?|"
-                        r"apprentie?|apprentissage|pasant[eí]a?|prácticas?(?: profesional(?:es)?)?|practicante|becario|aprendiz)\b",
+                        r"apprentie?|apprentissage|pasant[eí]a?|prácticas?(?: profesional(?:es)?)?|practicante|becari[oa]|aprendiz)\b",
                         re.IGNORECASE)
 VOLUNTEER = re.compile(r"\b(?:volunteer|bénévole|voluntari[oa]|UNV)\b", re.IGNORECASE)
 
@@ -355,7 +357,7 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
         if NOT_A_JOB.search(context) or _inside_prose(text, line_left, line_right, period.start, period.end):
             continue
         kind = "internship" if INTERNSHIP.search(context) else "volunteer" if VOLUNTEER.search(context) else "job"
-        years = round(months_between(period.start_month, period.end_month, reference) / 12, 1)
+        years = years_from_months(months_between(period.start_month, period.end_month, reference))
         international = is_international_post(_employer_lines(block).replace("\x00", " "))
         title = _job_title(text, lines, index, range_lines, section_starts, period.start, period.end)
         if title:

@@ -29,6 +29,7 @@ def find_fields(text: str) -> list[tuple[int, int, str]]:
 # CVs write a field of study right after the degree: "MSc in Applied Psychology, ETH Zurich",
 # "Master 2 Droit social, Université Paris 2", "Licence, Information and Library Science · 2008".
 _FIELD_LEAD = re.compile(r"(?:\s*\([^()\n]*\))?(?-i:\s*(?:-\s*)?[A-Z]{2,}(?:-[A-Z]{2,})?(?![\w])|\s+[A-Z][a-z]{1,3}\.(?=\s+(?:in|of)\s))?"
+                         r"(?:\s+(?:candidate|student|studies|programme|program|candidat|candidato|candidata|en cours|en curso))?"
                          r"\s*(?:[,:·–—-]\s*)?"
                          r"(?:(?:in|en|em|of|de|di|in the field of)\s+|d['’]\s*)?", re.IGNORECASE)
 _INLINE_LABEL = re.compile(r"(?:main (?:course of study|field(?: of study)?)|field(?: of study)?|major|subject|spécialité|especialidad)\s*[:：]\s*",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from jobmatch.normalise.dates import MONTH_NAME, MONTHS
 
@@ -99,6 +100,12 @@ def find_date_ranges(text: str) -> list[DateRange]:
     return sorted(found, key=lambda r: r.start)
 
 
+def years_from_months(months: int) -> float:
+    """Years to one decimal with halves rounded up, as the annotation guide counts them (51 months
+    = 4.25 -> 4.3; Python's round gives 4.2)."""
+    return float((Decimal(months) / 12).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def union_years(periods: list[tuple[str, str]], reference: str) -> float:
     """Years covered by the union of (start, end) month periods, rounded to one decimal."""
     intervals = sorted((_month_index(s), _month_index(reference[:7] if e == "present" else e)) for s, e in periods)
@@ -115,4 +122,4 @@ def union_years(periods: list[tuple[str, str]], reference: str) -> float:
             current_end = max(current_end, end)
     if current_end is not None:
         total += current_end - current_start + 1
-    return round(total / 12, 1)
+    return years_from_months(total)
