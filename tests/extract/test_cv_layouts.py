@@ -215,3 +215,9 @@ def test_spanish_and_french_names_of_international_organisations_and_a_becaria()
             "2014 - 2014   Becaria, Agencia Española de Cooperación Internacional para el Desarrollo, Madrid\n")
     jobs = _extract(text)["profile"]["experience"]
     assert [(j["international"], j["kind"]) for j in jobs] == [(True, "job"), (True, "job"), (False, "internship")]
+
+
+def test_an_age_is_not_a_claim_of_experience():
+    text = "Claire Martin\nFrançaise, 36 ans\n\nPROFIL\nJuriste avec 10 ans d'expérience en droit public.\n"
+    claims = [s["text"] for s in _extract(text)["spans"] if s["label"] == "EXPERIENCE" and s["attrs"]["kind"] == "claimed"]
+    assert claims == ["10 ans"]

@@ -370,6 +370,19 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
     return jobs
 
 
+MAX_PERSONAL_LINE_WORDS = 4
+_AGE_WORDS = re.compile(r"\b(?:age|âge|edad|aged|born|née?|nacid[oa])\b", re.IGNORECASE)
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """"Française, 36 ans", "Age: 41 years": a personal detail, not years of experience; the years
+    end a short line of personal details, or follow a word for age."""
+    left, right = _line_bounds(text, start, end)
+    if _AGE_WORDS.search(text, max(left, start - 12), start):
+        return True
+    return not text[end:right].strip(" .") and len(text[left:right].split()) <= MAX_PERSONAL_LINE_WORDS
+
+
 def claimed_experience(text: str, sections: list[Section], spans: list[Span]) -> None:
     """EXPERIENCE spans (kind "claimed") on the years a CV's summary claims: "12 years of experience",
     "plus de 10 ans", "of which twelve in international secretariats"."""
@@ -378,6 +391,8 @@ def claimed_experience(text: str, sections: list[Section], spans: list[Span]) ->
     searched = [(0, preamble_end)] + [(s.body_start, s.end) for s in sections if s.name == "summary"]
     for left, right in searched:
         for mention in find_year_requirements(text[left:right]):
+            if _is_age(text, left + mention.start, left + mention.end):
+                continue
             spans.append(_span(text, "EXPERIENCE", left + mention.start, left + mention.end, years=mention.years, kind="claimed"))
 
 
