@@ -221,3 +221,10 @@ def test_an_age_is_not_a_claim_of_experience():
     text = "Claire Martin\nFrançaise, 36 ans\n\nPROFIL\nJuriste avec 10 ans d'expérience en droit public.\n"
     claims = [s["text"] for s in _extract(text)["spans"] if s["label"] == "EXPERIENCE" and s["attrs"]["kind"] == "claimed"]
     assert claims == ["10 ans"]
+
+
+def test_the_employer_first_only_when_the_first_comma_piece_names_it():
+    text = ("Ana Pop\n\nEXPERIENCE\n2009 – 2012 | Head, Epidemiological Surveillance Unit, Ministry of Health, Bucharest\n"
+            "Depuis 2020 – Assistante de recherche (contrat de projet), Université de Liège, unité PEPs (Chimie – Procédés)\n"
+            "2005 – 2008  Alpina Versicherungen AG, Zurich — Claims Analyst\n")
+    assert _titles(_extract(text)) == ["Head, Epidemiological Surveillance Unit", "Assistante de recherche", "Claims Analyst"]

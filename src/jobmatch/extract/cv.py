@@ -208,7 +208,7 @@ def _cut_title(piece: str, has_strong_separator: bool) -> str:
     if len(pieces) > 1 and _TITLE_HEAD.search(pieces[1]) and re.search(r"\s(?:and|&|et|y)\s", pieces[1]) \
             and not _TITLE_HEAD.search(pieces[0]):
         return ", ".join(pieces[:2])   # "Health, Safety and Facilities Officer": a list inside the title
-    if len(pieces) > 1 and not _ORG_CUE.search(piece[len(pieces[0]):]) \
+    if len(pieces) > 1 and not _ORG_CUE.search(piece.split(", ")[1]) \
             and (_RANK.match(pieces[0].strip()) or (has_strong_separator and len(pieces) == 2)):
         return ", ".join(pieces[:2])
     return pieces[0]
@@ -228,7 +228,8 @@ def _title_in(text: str, start: int, end: int) -> tuple[int, int] | None:
     rest = segment[offset:].rstrip()
     parts = [(m.start(), m.end()) for m in _STRONG_SEPARATOR.finditer(rest)]
     first_end = parts[0][0] if parts else len(rest)
-    if parts and _ORG_CUE.search(rest[:first_end]) and not label and not _TITLE_HEAD.search(rest[:first_end]):
+    lead_piece = rest[:first_end].split(", ")[0]   # "Alpina AG, Zurich — SRE": the employer comes first
+    if parts and _ORG_CUE.search(lead_piece) and not label and not _TITLE_HEAD.search(lead_piece):
         second_end = parts[1][0] if len(parts) > 1 else len(rest)
         candidate = rest[parts[0][1]:second_end]
         if candidate.strip() and not _ORG_CUE.search(candidate) and not _DURATION.match(candidate):
