@@ -259,3 +259,9 @@ def test_un_notice_in_french_substitution_elided_years_and_thorough_knowledge():
     assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (7, 3)
     assert _named(r["languages"]["required"]) == {("fr", "advanced"), ("en", "advanced")}
     assert _named(r["languages"]["desirable"]) == {(("ar", "zh", "ru", "es"), None)}
+
+
+def test_a_bare_degree_takes_the_level_its_sentence_names():
+    assert _requirements("Requirements\n- Diploma in accounting (Bac+2 minimum).\n")["education"]["min_level"] == "short_cycle"
+    assert _requirements("Requirements\n- Educated to degree level in development studies.\n")["education"]["min_level"] == "bachelor"
+    assert _requirements("Requirements\n- First degree in economics, a Master's degree would be an asset.\n")["education"]["min_level"] == "bachelor"

@@ -118,7 +118,9 @@ def test_translated_bac_plus_and_master_as_a_verb_or_noun(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Degree in international development or a related discipline", [("Degree", "bachelor")]),
+    # a bare "degree" has no level of its own (a translated "diplôme" is any diploma)
+    ("Degree in international development or a related discipline", []),
+    ("First degree in economics", [("First degree", "bachelor")]),
     ("Educated to degree level in economics", [("degree level", "bachelor")]),
     ("Degree-level education in finance", [("Degree-level education", "bachelor")]),
     ("PhD degree in economics", [("PhD", "doctorate")]),
@@ -130,4 +132,4 @@ def test_ngo_degree_wordings(text, expected):
 
 def test_a_degree_qualified_by_another_word_is_not_a_bare_degree():
     assert _found("Licenciatura en Educación (teaching degree in mathematics)") == [("Licenciatura", "bachelor")]
-    assert _found("You hold a degree in finance") == [("degree", "bachelor")]
+    assert _found("An honours degree in finance") == [("honours degree", "bachelor")]

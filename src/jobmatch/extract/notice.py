@@ -36,6 +36,7 @@ _ADDITIONAL = re.compile(r"additional|further|more|supplémentaires?|adicionales
 # above)", "diplôme universitaire de niveau Master", "título universitario (licenciatura)".
 _GENERIC_DEGREE = re.compile(r"(?:university |academic |higher )?(?:degree|diploma)|diplôme(?: universitaire)?|"
                              r"título(?: universitario)?|diploma universitario|grado universitario", re.IGNORECASE)
+_BARE_GENERIC = re.compile(r"(?:(?:honours|first) )?degree|degree[- ]level(?: education| qualification)?|(?:university |academic )?diploma|diplôme", re.IGNORECASE)
 _LEVEL_STATED = re.compile(r"\s*(?:\(\s*|,\s*|:\s*|\s*[-–]\s*)?(?:(?:at|of|de|du|al|a|en)\s+(?:the\s+|un\s+)?)?(?:(?:niveau|level|nivel)\s+(?:de\s+|du\s+)?)?$",
                            re.IGNORECASE)
 # "Ingénieur", "Ingeniero": in a notice far more often a job title ("Ingénieur commercial") than a
@@ -70,8 +71,8 @@ def _degree_desirable(sentence: str, at: int) -> bool:
     for piece in pieces:
         start = sentence.find(piece, offset)
         offset = start + len(piece)
-        if start <= at < offset or not _OTHER_REQUIREMENT.search(piece):
-            kept.append(piece)
+        if start <= at < offset or not (_OTHER_REQUIREMENT.search(piece) or find_degrees(piece)):
+            kept.append(piece)   # a piece about another requirement or another degree speaks for that one
     return is_desirable(" ".join(kept))
 
 
@@ -115,6 +116,10 @@ def education_requirement(text: str, structure: NoticeStructure, spans: list[Spa
                 level = following[2]   # the level the generic degree is stated at
             elif following and following[0] < bounds[1] and _OR_ALTERNATIVE.search(text[end:following[0]]):
                 level = min(level, following[2], key=level_rank)   # "PhD in economics, or a Master's degree": the lower
+            elif following and following[0] < bounds[1] and _BARE_GENERIC.fullmatch(text[start:end]) \
+                    and not _GENERIC_DEGREE.fullmatch(text[following[0]:following[1]]) \
+                    and not _degree_desirable(sentence, following[0] - bounds[0]):
+                level = following[2]   # "a degree in accounting (Bac+2)": the level the sentence names
             main_levels.append(level)
     if not main_levels:
         # "Master's degree and 8 years, or an equivalent combination of education and experience":

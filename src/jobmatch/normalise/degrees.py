@@ -44,7 +44,7 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                  r"laurea triennale|bacharelado|pregrado|"
                  r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|"
                  r"(?:completed )?university studies|"
-                 r"(?:honours |first )?degree(?= in\b)|degree[- ]level(?: education| qualification)?|"   # NGO ads: "Degree in development studies"
+                 r"(?:honours|first) degree|degree[- ]level(?: education| qualification)?|"   # UK/NGO ads: "educated to degree level"
                  r"ingenier[oa]|ingénieur|ba"),
     ("short_cycle", r"post-?secondary (?:education|diploma|studies)|associate(?:'s)? degree|dut|bts|deug|deust|technical diploma|technician(?:'s)? (?:degree|diploma)|"
                     r"diplôme de technicien(?: supérieur| spécialisé)?|higher national diploma|hnd|técnico superior|tecnólogo|"
@@ -67,9 +67,6 @@ _NOT_A_DEGREE_AFTER = re.compile(r"\s+(?:parfaite|courante|du |de la |des |de l'
 _NOT_A_MASTER_DEGREE = re.compile(r"\s+(?:the|a|an|its|their|your|all|both|new|les?|la|l'|des|un|une|el|los|las)\b|"
                                   r"\s+(?:data|plans?|files?|lists?|class(?:es)?|trainers?|records?|agreements?|schedules?|"
                                   r"copy|key|cards?|thesis)\b", re.IGNORECASE)
-# A bare "Degree in X" stands at the start of a line or item, or after an article or "relevant".
-_BARE_DEGREE_BEFORE = re.compile(r"(?:^|[\n•*:;,(]\s*|^\s*-\s*|\n\s*-\s*|\b(?:a|an|the|relevant|recognised|recognized|accredited|appropriate|related)\s+)$",
-                                 re.IGNORECASE)
 _NOT_A_DEGREE_BEFORE = re.compile(r"(?:driving|driver'?s|pilot'?s?)\s+$", re.IGNORECASE)
 
 
@@ -91,9 +88,6 @@ def find_degrees(text: str) -> list[tuple[int, int, str]]:
         if words.lower() == "master" and (_NOT_A_MASTER_DEGREE.match(text, m.end())
                                           or (words == "master" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]))):
             continue
-        if words.lower() == "degree" and ((found and m.start() - found[-1][1] <= 1)
-                                          or not _BARE_DEGREE_BEFORE.search(text[max(0, m.start() - 25):m.start()])):
-            continue   # "PhD degree in": the degree already named; "teaching degree in": not a level of its own
         level = re.sub(r"\d+$", "", m.lastgroup or "")
         if level == "bac_plus":
             level = BAC_PLUS_LEVELS[int(m.group("bac"))]
