@@ -115,3 +115,10 @@ def test_elided_international_years_in_other_word_orders():
     assert _kinds("Sept ans d'expérience, dont au moins trois doivent avoir été acquis au niveau international.") \
         == [(7, "total"), (3, "international")]
     assert _kinds("Relevant experience: 8 years, with at least 3 years in field duty stations.") == [(8, "total"), (3, "international")]
+
+
+def test_compound_year_adjectives_and_what_is_not_experience():
+    assert _kinds("A 3-year experience in sales is required.") == [(3, "total")]
+    assert _kinds("A ten-year track record in audit.") == [(10, "total")]
+    assert _kinds("Holder of a 2-year master programme diploma.") == []
+    assert _kinds("The post is offered on a 2-year fixed-term contract.") == []

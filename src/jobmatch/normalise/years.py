@@ -13,6 +13,10 @@ _YEARS = r"(?:year\(s\)|years?|yrs?\.?|ans|années|año?s|anos)"
 # minimum is the lower bound, so `num` is the first number.
 _RANGE = rf"(?:\s*(?:-|–|—|/)\s*|\s+(?:to|and|or|à|et|ou|a|y|o)\s+){NUMBER}"
 YEARS_REGEX = re.compile(rf"(?<![\w])(?P<num>{NUMBER})(?:{_RANGE})?\s*(?:\+|\(\+\))?\s*(?:or more\s+|ou plus\s+|o más\s+)?(?:(?:additional|more|further|supplementary|full-time|complete)\s+)?{_YEARS}(?![\w])", re.IGNORECASE)
+# "a 3-year experience", "a ten-year track record": the compound adjective, only before the
+# experience it measures (not "a five-year plan", "a two-year diploma").
+COMPOUND_REGEX = re.compile(rf"(?<![\w])(?P<num>{NUMBER})-years?(?=\s+(?:(?:of|professional|relevant|proven|solid|successful|"
+                            rf"work|working|minimum|significant)\s+)*(?:experience|track record))", re.IGNORECASE)
 # "including at least three at the international level": the noun is elided.
 # "Nine years in IT support, more than five of them on a UN service desk", "de los cuales ocho al frente".
 ELIDED_OF_THEM_REGEX = re.compile(rf"(?:,|;)\s*(?:the last |more than |nearly |almost |over |about |some )?(?P<num>{NUMBER})\s+(?=of them\b|of which\b|de ellos\b|de los cuales\b|d'entre eux\b)",
@@ -49,7 +53,9 @@ _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:under|below|younger than|older than|wit
                                     r"études (?:universitaires )?(?:d'au moins|de)|estudios (?:universitarios )?de(?: al menos)?|"
                                     r"(?:education|studies|study|programme|course|degree) (?:is|are|lasts?|lasting)(?: at least)?)\s*$", re.IGNORECASE)
 _NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|de edad|of (?:university |higher |tertiary )?(?:studies|study|education)|d'études|de estudios|"
-                                   r"immediately|before|prior to the|of the award|after the award|since)", re.IGNORECASE)
+                                   r"immediately|before|prior to the|of the award|after the award|since|"
+                                   r"(?:fixed-term |renewable )?(?:contract|appointment|assignment|mandate|master|bachelor|degree|diploma|course)s?\b)",
+                                   re.IGNORECASE)
 # A sub-requirement of a main one ("..., of which at least four years in X at the international level"):
 # the cue may sit anywhere to the end of its clause.
 _SUB_REQUIREMENT = re.compile(r"(?:of which|including|incl\.|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*$",
@@ -113,6 +119,7 @@ def find_year_requirements(text: str) -> list[YearsMention]:
     """Every years figure in requirement text, classified by what its sentence says about it."""
     mentions: list[YearsMention] = []
     spans = [(m.start("num"), m.end(), m.group("num")) for m in YEARS_REGEX.finditer(text)]
+    spans += [(m.start("num"), m.end(), m.group("num")) for m in COMPOUND_REGEX.finditer(text)]
     spans += [(m.start("num"), m.end("num"), m.group("num")) for m in ELIDED_REGEX.finditer(text)]
     spans += [(m.start("num"), m.end("num"), m.group("num")) for m in ELIDED_OF_THEM_REGEX.finditer(text)]
     for start, end, number in sorted(spans):
