@@ -65,3 +65,10 @@ def test_linkedin_proficiency_scale():
     text = ("About\nAnalyst.\n\nLanguages\nFrench · Native or bilingual proficiency\nEnglish · Full professional proficiency\n"
             "German · Professional working proficiency\nSpanish · Elementary proficiency\n")
     assert _languages(text) == {"fr": "native", "en": "advanced", "de": "intermediate", "es": "basic"}
+
+
+def test_levels_as_labels_and_table_cells_joined_by_bars():
+    text = "Kim Lee\n\nLanguages\nFluent: English, French; Basic: German\n"
+    assert _languages(text) == {"en": "advanced", "fr": "advanced", "de": "basic"}
+    text = "Paul Roy\n\nLANGUES\nLangue maternelle | français\nAnglais | C1 (TOEIC 945)\n"
+    assert _languages(text) == {"fr": "native", "en": "advanced"}

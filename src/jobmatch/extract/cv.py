@@ -534,6 +534,7 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
 _NATIONALITY_LABEL = re.compile(r"\b(?:nationality|citizenship|nationalité|nacionalidad|ciudadanía)\b[^\n:]*[:：]?[^\n]*$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^[\s,;/&·|–—-]*(?:and|et|y|or|ou|o)?[\s,;/&·|–—-]*$", re.IGNORECASE)
 _CLAUSE_SEPARATOR = re.compile(r"[,;|·•]")
+_NEXT_LABEL = re.compile(r"[^;|·•,:：]*[:：]\s*$")
 
 
 def _language_mentions(text: str, searched: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -585,7 +586,10 @@ def _stated_level(text: str, mentions: list[tuple[int, int, str]], index: int) -
     same_line = [m for m in mentions if line_left <= m[0] < line_right]
     position = same_line.index(mentions[index])
     after_end = same_line[position + 1][0] if position + 1 < len(same_line) else line_right
-    level, cefr = skill_level(text[end:after_end])
+    after = text[end:after_end]
+    if position + 1 < len(same_line):   # "Fluent: English, French; Basic: German": "Basic:" is German's
+        after = _NEXT_LABEL.sub("", after)
+    level, cefr = skill_level(after)
     if level:
         return level, cefr
     if _TICK.match(text[end:after_end]):
@@ -598,11 +602,9 @@ def _stated_level(text: str, mentions: list[tuple[int, int, str]], index: int) -
     level, cefr = skill_level(clause)
     if level:
         return level, cefr
-    label = text[line_left:same_line[0][0]]
-    if ":" in label:
-        level, cefr = skill_level(label)
-        if level:
-            return level, cefr
+    level, cefr = skill_level(text[line_left:same_line[0][0]])   # the line's label, "Langue maternelle | français"
+    if level:
+        return level, cefr
     if position + 1 < len(same_line) and _LIST_GAP.match(text[end:after_end]):
         return _stated_level(text, mentions, mentions.index(same_line[position + 1]))
     return None, None
