@@ -48,6 +48,11 @@ def _sparse_200mb(d: Path) -> Path:
     return path
 
 
+def _megabyte_without_line_breaks(d: Path) -> Path:
+    (d / "oneline.txt").write_text("experience budget French advanced " * 30_000)
+    return d / "oneline.txt"
+
+
 def _unknown_extension(d: Path) -> Path:
     (d / "cv.xyz").write_text("Languages: French")
     return d / "cv.xyz"
@@ -130,6 +135,7 @@ CASES = {
     "binary named .pdf": (_binary_as_pdf, "not a PDF file"),
     "binary named .docx": (_binary_as_docx, "not a DOCX file"),
     "200 MB sparse file": (_sparse_200mb, "over the 10 MB limit"),
+    "1 MB on one line": (_megabyte_without_line_breaks, "characters, over the 500000 limit"),
     "unknown extension": (_unknown_extension, "unsupported file type '.xyz'"),
     "legacy .doc": (_legacy_doc, "legacy Word .doc"),
     "undecodable bytes": (_undecodable, "undecodable bytes"),

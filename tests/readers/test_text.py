@@ -1,4 +1,5 @@
 from jobmatch.readers.text import normalise_text
+from jobmatch.readers import read_document
 
 
 def test_crlf_becomes_lf_and_offsets_point_back_to_the_source():
@@ -33,3 +34,29 @@ def test_decomposed_accents_are_composed_nfc():
 def test_nbsp_soft_hyphen_and_runs_of_blank_lines_are_tidied():
     text, _ = normalise_text("salary\u00a0$ 77,326\n\n\n\nTotal in\u00adformation  \n")
     assert text == "salary $ 77,326\n\nTotal information\n"
+
+
+def test_a_line_longer_than_the_limit_is_wrapped_at_spaces_keeping_offsets():
+    from jobmatch.readers.text import wrap_long_lines
+
+    text = "short line\n" + " ".join(["word"] * 100) + "\nend"
+    wrapped = wrap_long_lines(text, 50)
+    assert len(wrapped) == len(text)
+    assert wrapped.replace("\n", " ") == text.replace("\n", " ")
+    assert max(len(line) for line in wrapped.split("\n")) <= 50
+    assert wrapped.startswith("short line\n") and wrapped.endswith("\nend")
+
+
+def test_lines_within_the_limit_and_runs_without_spaces_are_kept():
+    from jobmatch.readers.text import wrap_long_lines
+
+    assert wrap_long_lines("a b c\nd e", 5) == "a b c\nd e"
+    assert wrap_long_lines("x" * 30, 10) == "x" * 30
+
+
+def test_a_file_without_line_breaks_is_read_as_bounded_lines(tmp_path):
+    path = tmp_path / "oneline.txt"
+    path.write_text("Languages: French (fluent). " * 2000)
+    document = read_document(path)
+    assert max(len(line) for line in document.text.split("\n")) <= 2000
+    assert document.text.replace("\n", " ").strip() == path.read_text().strip()

@@ -8,7 +8,7 @@ from pathlib import Path
 from jobmatch.errors import ReadError
 from jobmatch.model import Document
 from jobmatch.readers.limits import ReaderLimits, time_limit
-from jobmatch.readers.text import normalise_text
+from jobmatch.readers.text import normalise_text, wrap_long_lines
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 
@@ -63,6 +63,7 @@ def read_document(path: str | Path, limits: ReaderLimits | None = None) -> Docum
             raise ReadError(path, f"the text is {len(raw_text)} characters, over the "
                                   f"{limits.max_text_chars} limit")
         text, offsets = normalise_text(raw_text)
+        text = wrap_long_lines(text, limits.max_line_chars)
     if not text.strip():
         raise ReadError(path, "the file has no text")
     if page_starts:

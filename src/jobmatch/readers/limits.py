@@ -20,7 +20,8 @@ class ReaderLimits:
     max_docx_uncompressed_bytes: int = 50 * MB
     max_docx_compression_ratio: float = 100.0
     max_parse_seconds: float = 30.0
-    max_text_chars: int = 2_000_000
+    max_text_chars: int = 500_000    # about 200 pages; real notices and CVs stay under 50,000
+    max_line_chars: int = 2_000    # a longer line is wrapped at a space (see readers.text.wrap_long_lines)
     fallback_encodings: tuple[str, ...] = ("cp1252",)
 
 

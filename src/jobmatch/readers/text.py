@@ -105,3 +105,32 @@ def normalise_text(source: str) -> tuple[str, OffsetMap]:
         text = unicodedata.normalize("NFC", text)
         segments = [(0, len(text), 0, len(source))]
     return text, OffsetMap(segments)
+
+
+def wrap_long_lines(text: str, max_chars: int) -> str:
+    """Break any line longer than `max_chars` at the last space before each `max_chars` boundary.
+
+    Real documents keep lines far shorter (the longest in the gold corpus is under 700 characters),
+    but a file with no line breaks at all makes every rule that reads "the line around a match"
+    read the whole file once per match, which is quadratic. A space becomes a newline, so the
+    text keeps its length and the offset map stays exact. A run without spaces is left whole."""
+    if max_chars <= 0 or len(text) <= max_chars:
+        return text
+    chars: list[str] | None = None
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        start = line_start
+        while line_end - start > max_chars:
+            cut = text.rfind(" ", start + 1, start + max_chars + 1)
+            if cut < 0:
+                cut = text.find(" ", start + max_chars, line_end)
+                if cut < 0:
+                    break
+            if chars is None:
+                chars = list(text)
+            chars[cut] = "\n"
+            start = cut + 1
+        line_start = line_end + 1
+    return text if chars is None else "".join(chars)
