@@ -52,7 +52,6 @@ Español : B2
 KNOWN_PROFILE_DIFFERENCES = {
     "cv-fin-017.pdf": "P11 key/value table: study periods read as jobs, language levels lost",
     "cv-fin-006.pdf": "language/level table cells on separate lines",
-    "cv-pol-015.pdf": "Europass language grid cells on separate lines",
     "cv-tel-007.pdf": "P11 language grid cells on separate lines",
     # P11 forms: the row "A. From | 07/2023 To: present" is one line (a DOCX table row, or a PDF
     # row whose cells the reader keeps together), but the CV extractor finds no job period in it

@@ -84,6 +84,15 @@ def test_cv_profile_from_the_pipeline(nlp):
     assert [s.text for s in doc.spans[SPANS_KEY] if s.label_ == "EXPERIENCE"] == ["Programme Officer", "Project Assistant"]
 
 
+def test_a_degree_dated_after_the_reference_date_is_not_yet_held(nlp):
+    text = ("EDUCATION\nMSc Data Science, University of Geneva, 2028\nBSc Mathematics, University of Lyon, 2019\n\n"
+            "EXPERIENCE\n2019 - present Analyst, UNICEF, New York\n")
+    doc = nlp(text)
+    degrees = {s.text: s._.attrs.get("status") for s in doc.spans[SPANS_KEY] if s.label_ == "DEGREE"}
+    assert degrees == {"MSc": "enrolled", "BSc": None}
+    assert doc._.profile.highest_level == "bachelor"
+
+
 def test_a_kind_preset_by_the_caller_is_kept(nlp):
     doc = nlp.make_doc(CV)
     doc._.kind = "notice"

@@ -11,6 +11,7 @@ from jobmatch.extract.cv import education_entries
 from jobmatch.extract.notice import education_requirement
 from jobmatch.pipeline.extensions import SPANS_KEY
 from jobmatch.pipeline.rules_component import KindRules
+from jobmatch.settings import Settings
 
 
 class Degrees(KindRules):
@@ -20,7 +21,8 @@ class Degrees(KindRules):
         return education_requirement(text, doc._.structure, found)
 
     def cv(self, text: str, doc: Doc, found: list):
-        return education_entries(text, doc._.sections or [], found)
+        # The reference date tells a degree dated in the future (still enrolled) from one awarded.
+        return education_entries(text, doc._.sections or [], found, doc._.reference_date or Settings().reference_date)
 
 
 @Language.factory("jobmatch_degrees", default_config={"spans_key": SPANS_KEY})
