@@ -102,6 +102,19 @@ def test_a_rule_span_the_tagger_does_not_confirm_stays_only_in_a_list_of_skills(
     assert any(t == "Coupa" for _, t in kept)
 
 
+def test_in_text_without_sections_a_rule_span_stands_alone(ner_model):
+    # A sentence on its own (SkillSpan's unit, a pasted paragraph) has no lists or titles to judge by.
+    text = "You will lead the audit of our suppliers."
+    nlp = _tagger_pipeline(ner_model)
+    doc = prepare(nlp.make_doc(text))
+    doc._.kind = "notice"
+    doc._.sections = []
+    start = text.index("audit")
+    add_span(doc, "COMPETENCY", start, start + 5, {"id": "skill.audit", "type": "skill"})
+    doc = nlp.get_pipe(FACTORY)(doc)
+    assert (start, "audit") in [(s.start_char, s.text) for s in doc.spans[SPANS_KEY] if s.label_ == "COMPETENCY"]
+
+
 def test_only_the_competency_regions_of_a_notice_are_tagged():
     text = ("ORGANIZATIONAL SETTING\nThe Division runs Coupa.\n\n"
             "RESPONSIBILITIES\n  - Run payments in Coupa.  \n\nBENEFITS\nPension fund.")

@@ -245,7 +245,9 @@ class CompetencyTagger:
             inherited = self.linker.exact.get(text[start:end].lower()) or next((cid for _, _, cid in overlapping if cid), None)
             dropped.update((a, b) for a, b, _ in overlapping)
             fresh.append((start, end, inherited))
-        for start, end, _ in ruled:
+        # Text without any section (a sentence, a paragraph pasted alone) has no lists and no title
+        # lines to tell apart: there a rule span stands on its own, as the rules alone would give it.
+        for start, end, _ in ruled if sections else ():
             confirmed = any(start < e and s < end for s, e in spans)
             if not confirmed and section_at(sections, start) not in self.unconfirmed_rule_sections:
                 dropped.add((start, end))
