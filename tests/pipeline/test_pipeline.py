@@ -115,6 +115,16 @@ def test_saved_pipeline_loads_with_spacy_and_gives_the_same_results(nlp, tmp_pat
         assert [(s.label_, s.start_char, s.end_char, s._.attrs) for s in restored.spans[SPANS_KEY]] == expected
 
 
+def test_the_shipped_pipeline_records_what_its_tagger_was_trained_on():
+    from jobmatch.settings import DEFAULT_PIPELINE_DIR
+
+    meta = spacy.load(DEFAULT_PIPELINE_DIR).meta if (DEFAULT_PIPELINE_DIR / "config.cfg").is_file() else None
+    if meta is None or "jobmatch_competency_tagger" not in meta["pipeline"]:
+        pytest.skip("no trained pipeline shipped")
+    assert meta["jobmatch_training"]["skillspan"] is False
+    assert meta["jobmatch_training"]["data"]["train"]["spans"] > 0
+
+
 def test_assemble_names_a_tagger_folder_without_the_tagger(tmp_path):
     spacy.blank("en").to_disk(tmp_path / "not-a-tagger")
     with pytest.raises(ConfigError, match="not-a-tagger"):

@@ -6,6 +6,7 @@ import importlib
 from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.util import load_config, load_model_from_config
 
@@ -63,6 +64,11 @@ def assemble(out_dir: str | Path, tagger_dir: str | Path | None = None, config_p
     nlp = build_pipeline(config_path)
     if tagger_dir is not None:
         _add_tagger(nlp, Path(tagger_dir))
+        # What the tagger was trained on travels with the pipeline (the SkillSpan report names it).
+        training = srsly.read_json(Path(tagger_dir) / "meta.json").get("jobmatch_training") \
+            if (Path(tagger_dir) / "meta.json").is_file() else None
+        if training:
+            nlp.meta["jobmatch_training"] = training
     out = Path(out_dir)
     nlp.to_disk(out)
     return out
