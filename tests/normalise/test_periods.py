@@ -47,3 +47,11 @@ def test_years_round_halves_up_as_the_guide_counts():
     from jobmatch.normalise.periods import union_years, years_from_months
     assert years_from_months(51) == 4.3   # 4.25: Python's round would give 4.2
     assert union_years([("2016-09", "2021-02"), ("2021-03", "2026-11")], "2026-11-01") == 10.3   # 123 months
+
+
+def test_p11_rows_read_from_table_cells():
+    # A P11 employment row read from a DOCX or PDF table: the cells are joined by " | ".
+    [row] = find_date_ranges("A. From | 07/2023 To: present")
+    assert (row.start_month, row.end_month) == ("2023-07", "present")
+    [row] = find_date_ranges("From | 03/2019 | To | 02/2021")
+    assert (row.start_month, row.end_month) == ("2019-03", "2021-02")

@@ -34,7 +34,7 @@ SINCE_REGEX = re.compile(rf"(?<![\w])(?:since|depuis|desde)\s+(?:(?:le|el)\s+)?{
 # "Février – juillet 2020", "Jan – Jun 2019": the start month takes the end's year.
 MONTHS_REGEX = re.compile(rf"(?<![\w/])(?P<sm>{MONTH_NAME})\.?\s*(?:-|–|—|to|à|au|a|hasta)\s*(?P<em>{MONTH_NAME})\.?,?\s+(?:de\s+)?"
                           r"(?P<ey>(?:19|20)\d\d)(?![\w/])", re.IGNORECASE)
-P11_REGEX = re.compile(rf"from\s*:?\s*{_point_pattern('s')}[\s,;|]*to\s*:?\s*(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))",
+P11_REGEX = re.compile(rf"from\s*[:|]?\s*{_point_pattern('s')}[\s,;|]*to\s*[:|]?\s*(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))",
                        re.IGNORECASE)
 
 
