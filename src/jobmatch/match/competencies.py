@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from jobmatch.errors import JobmatchError
 from jobmatch.model import Requirements, Span
 from jobmatch.taxonomy import load_taxonomy
 
@@ -30,16 +33,40 @@ def competency_evidence(spans: list[Span]) -> dict[str, str]:
     return evidence
 
 
+@lru_cache(maxsize=1)
+def _linked_names() -> dict[str, str]:
+    """Id -> name for the ids the trained tagger links to beyond the packaged taxonomy (the gold
+    corpus's taxonomy additions travel with the tagger): an explanation names them, not their id."""
+    from jobmatch import load
+
+    try:
+        tagger = load().get_pipe("jobmatch_competency_tagger")
+    except (KeyError, JobmatchError):
+        return {}
+    names: dict[str, str] = {}
+    for entry in getattr(tagger, "names", None) or []:
+        if entry.get("id") and entry.get("name"):
+            names.setdefault(entry["id"], entry["name"])
+    return names
+
+
+def competency_label(cid: str) -> str:
+    """The readable name of a competency id: the taxonomy's label, else the tagger's name, else the id."""
+    labels = load_taxonomy().competencies
+    if cid in labels:
+        return labels[cid].label
+    return _linked_names().get(cid, cid)
+
+
 def competency_coverage(requirements: Requirements, candidate_ids: list[str], candidate_spans: list[Span]) -> dict:
     """Matched and missing competencies and the share of discriminating ones covered
     (`coverage` is None when the notice names none)."""
-    labels = load_taxonomy().competencies
     required = required_competencies(requirements)
     evidence = competency_evidence(candidate_spans)
     shown = set(candidate_ids) | set(evidence)
     matched, missing = [], []
     for cid, group in required.items():
-        entry = {"id": cid, "label": labels[cid].label if cid in labels else cid, "group": group}
+        entry = {"id": cid, "label": competency_label(cid), "group": group}
         if cid in shown:
             matched.append({**entry, "evidence": evidence.get(cid, "")})
         else:
