@@ -52,3 +52,31 @@ def test_debug_setting_shows_the_traceback(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(sys, "argv", ["jobmatch", "extract", str(tmp_path / "broken.txt")])
     with pytest.raises(ValueError, match="something deep inside"):
         cli.main()
+
+
+def test_a_folder_with_two_workers_gives_the_lines_of_one(monkeypatch, capsys, tmp_path):
+    from tests.conftest import FIXTURES
+
+    for cv in sorted((FIXTURES / "match" / "cvs").glob("*.txt"))[:3]:
+        (tmp_path / cv.name).write_text(cv.read_text())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    one = _run(monkeypatch, capsys, "extract", str(tmp_path))
+    two = _run(monkeypatch, capsys, "extract", str(tmp_path), "--processes", "2")
+    assert one[0] == two[0] == cli.USER_ERROR                  # the empty file, in both runs
+    assert one[1] == two[1] and one[1].count("\n") == 3
+    assert "empty.txt: the file is empty" in two[2]
+
+
+def test_when_a_worker_fails_the_folder_is_redone_one_by_one(monkeypatch, capsys, tmp_path):
+    (tmp_path / "broken.txt").write_text("Languages: English (fluent)\n")
+    (tmp_path / "fine.txt").write_text("Languages: French (native)\n")
+
+    def failing_stream(*args, **kwargs):
+        raise RuntimeError("a worker died")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(jobmatch.extract, "extract_documents", failing_stream)
+    monkeypatch.setattr(jobmatch.extract, "extract_document", _fake_extract)
+    code, out, err = _run(monkeypatch, capsys, "extract", str(tmp_path), "--processes", "2")
+    assert code == cli.USER_ERROR
+    assert '"id": "fine"' in out and "broken.txt: extraction failed (ValueError" in err
