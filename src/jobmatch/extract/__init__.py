@@ -71,22 +71,12 @@ def _extract_forked(documents: Iterable[Document], kind: str | None, reference_d
     spaCy's own `nlp.pipe(n_process=...)` sends Docs back as bytes, which the components'
     Python objects on `Doc._` (requirements, profiles) cannot travel as; forked workers inherit
     the loaded pipeline instead (no reloading) and send back the JSON-ready results."""
+    from spacy.util import minibatch
+
     _FORKED.update(kind=kind, reference_date=reference_date, nlp=nlp, batch_size=batch_size)
-    chunks = (list(chunk) for chunk in _batches(documents, batch_size))
     with multiprocessing.get_context("fork").Pool(n_process) as pool:
-        for results in pool.imap(_extract_chunk, chunks):
+        for results in pool.imap(_extract_chunk, minibatch(documents, size=batch_size)):
             yield from results
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def extract_document(document: Document, kind: str | None = None, reference_date: str = DEFAULT_REFERENCE_DATE,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from jobmatch.vocab import LANGUAGE_LEVEL_RANK
+
 LANGUAGE_NAMES = {
     "en": ["english", "anglais", "inglés", "ingles", "englisch"],
     "fr": ["french", "français", "francais", "francés", "frances", "französisch"],
@@ -115,7 +117,6 @@ def level_in(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_LEVEL_RANK = {"basic": 1, "intermediate": 2, "advanced": 3, "native": 4}
 # What may stand between the levels of one language's skills: separators and the skills' names.
 _SKILL_GAP = re.compile(r"^(?! ?$)(?:[\W\d_]|reading|writing|speaking|listening|understanding|spoken|written|oral|read|write|speak|"
                         r"understand|lu|écrit|parlé|compréhension|expression|lectura|escritura|conversación|comprensión|and|et|y)*$",
@@ -123,7 +124,7 @@ _SKILL_GAP = re.compile(r"^(?! ?$)(?:[\W\d_]|reading|writing|speaking|listening|
 
 
 def _middle(levels: list[str]) -> str:
-    return sorted(levels, key=_LEVEL_RANK.__getitem__)[(len(levels) - 1) // 2]
+    return sorted(levels, key=LANGUAGE_LEVEL_RANK.__getitem__)[(len(levels) - 1) // 2]
 
 
 def skill_level(text: str) -> tuple[str | None, str | None]:
