@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from jobmatch.errors import ConfigError
+from jobmatch.match.settings import vector_model_name
 
 # Up to this many texts (one document's passages: a query) are encoded one at a time. In a batch
 # every passage is padded to the longest, and a query mixes a 10-token title with 200-token
@@ -135,8 +136,7 @@ class Encoder:
         self.threads = threads
         self.query_threads = query_threads
         self.quantize = quantize
-        # int8 vectors differ slightly from float ones: they never share cache entries
-        self.cache_model = f"{model}#int8" if quantize else model
+        self.cache_model = vector_model_name(model, quantize)   # int8 and float vectors never share entries
         self.batch_size = batch_size
         self.max_seq_length = max_seq_length
         self.cache = EmbeddingCache(cache_path)

@@ -16,6 +16,12 @@ def default_cache_path() -> Path:
     return Path(base) / "jobmatch" / "embeddings.sqlite"
 
 
+def vector_model_name(model: str, quantized: bool) -> str:
+    """What made the vectors: int8 vectors differ from float ones, so an index or embedding cache
+    built with one is never searched with the other."""
+    return f"{model}#int8" if quantized else model
+
+
 @dataclass(frozen=True)
 class MatchSettings:
     """`mode`: "full" (embeddings + requirements), "semantic" (embeddings only) or
@@ -39,9 +45,7 @@ class MatchSettings:
 
     @property
     def vector_model(self) -> str:
-        """What made the vectors: int8 vectors differ from float ones, so an index or cache
-        built with one is never searched with the other."""
-        return f"{self.embedding_model}#int8" if self.quantize_encoder else self.embedding_model
+        return vector_model_name(self.embedding_model, self.quantize_encoder)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "MatchSettings":
