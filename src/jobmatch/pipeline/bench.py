@@ -54,6 +54,6 @@ def bench_extract(corpus_dir: str | Path = "corpora", repeat: int = 3, batch_siz
                         "docs_per_cpu_s": round(len(documents) / cpu_seconds, 1), "words_per_s": round(words / seconds)}
     result["peak_rss_mb"] = round(peak_rss_mb(), 1)
     if processes > 1:
-        result["peak_rss_worker_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+        result["peak_rss_worker_mb"] = round(peak_rss_mb(children=True), 1)
     result["load_average_1min"] = round(os.getloadavg()[0], 2)
     return result
