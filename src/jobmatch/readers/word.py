@@ -47,15 +47,18 @@ _HIDDEN = {W + "delText", W + "del", W + "moveFrom", W + "instrText", W + "pPr",
 _BLOCK_WRAPPERS = {W + "ins", W + "moveTo", W + "customXml", W + "smartTag"}
 
 
-def _inline_text(element, out: list[str]) -> None:
+def _inline_text(element, out: list[str], boxes: list) -> None:
     """The visible text of a paragraph in reading order, including runs inside hyperlinks, inline
-    content controls, fields and tracked insertions (python-docx's `Paragraph.text` skips those);
-    text boxes are left out here and read as blocks of their own."""
+    content controls, fields and tracked insertions (python-docx's `Paragraph.text` skips those).
+    The outermost text boxes anchored in it go to `boxes`, to be read as blocks of their own (a
+    VML fallback copy is skipped with the other hidden parts)."""
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _HIDDEN or tag == W + "txbxContent":
+        if not isinstance(tag, str) or tag in _HIDDEN:
             continue
-        if tag == W + "t":
+        if tag == W + "txbxContent":
+            boxes.append(child)
+        elif tag == W + "t":
             out.append(child.text or "")
         elif tag in (W + "tab", W + "ptab"):
             out.append("\t")
@@ -64,26 +67,12 @@ def _inline_text(element, out: list[str]) -> None:
         elif tag == W + "noBreakHyphen":
             out.append("-")
         else:
-            _inline_text(child, out)
+            _inline_text(child, out, boxes)
 
 
-def _text_boxes(element) -> list:
-    """The outermost text boxes anchored in a paragraph (a VML fallback copy is skipped)."""
-    boxes = []
-    for child in element:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in _HIDDEN:
-            continue
-        if tag == W + "txbxContent":
-            boxes.append(child)
-        else:
-            boxes.extend(_text_boxes(child))
-    return boxes
-
-
-def _paragraph_text(paragraph) -> str:
+def _paragraph_text(paragraph, boxes: list) -> str:
     parts: list[str] = []
-    _inline_text(paragraph._p, parts)
+    _inline_text(paragraph._p, parts, boxes)
     text = "".join(parts)
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
@@ -103,8 +92,9 @@ def _blocks(container, document) -> list[str]:
         if not isinstance(tag, str):
             continue
         if tag == W + "p":
-            lines.append(_paragraph_text(Paragraph(child, document)))
-            for box in _text_boxes(child):
+            boxes: list = []
+            lines.append(_paragraph_text(Paragraph(child, document), boxes))
+            for box in boxes:
                 lines.extend(_blocks(box, document))
         elif tag == W + "tbl":
             lines.extend(_table_rows(Table(child, document), document))
