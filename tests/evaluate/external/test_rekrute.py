@@ -26,6 +26,8 @@ def test_agreement_uses_the_declared_band_and_the_readme_level_mapping():
     assert level_agrees("master", "Bac +5 et plus") is True
     assert level_agrees("doctorate", "Bac +5 et plus") is True
     assert level_agrees("bachelor", "Bac +4") is True
+    assert level_agrees("master", "Bac +4") is True      # "bachelor/first master year (maîtrise)"
+    assert level_agrees("doctorate", "Bac +4") is False
     assert level_agrees("master", "Bac +3") is False
     assert level_agrees("bachelor", "Bac +1") is None    # no level of ours: not counted
 

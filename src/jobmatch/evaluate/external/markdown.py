@@ -38,12 +38,16 @@ def skillspan_markdown(block: dict) -> list[str]:
     return lines + [""]
 
 
+def _mapping_text(mapping: dict[str, list[str]]) -> str:
+    """The level mapping as the run applied it, so the report cannot drift from the code."""
+    return ", ".join(f"{declared} = {' or '.join(levels)}" for declared, levels in mapping.items())
+
+
 def rekrute_markdown(block: dict) -> list[str]:
     lines = [f"### rekrute-2021 ({block['postings']} real postings, employer-declared study level and experience band)", "",
              "Coverage: share of postings where a minimum number of years / a degree level is read. Agreement: among "
              "those, share whose years fall inside the declared band / whose level matches the declared study level "
-             "(Bac = secondary, Bac+2 = short cycle, Bac+3 and Bac+4 = bachelor, Bac+5 and more = master or doctorate; "
-             "'Bac +1' and 'Qualification avant Bac' have no level of ours and are not counted).", ""]
+             f"({_mapping_text(block['mapping'])}; other declared levels have no level of ours and are not counted).", ""]
     rows = []
     for name, s in block["systems"].items():
         rows.append([name, _f(s["years"]["coverage"]), f"{_f(s['years']['agreement'])} ({s['years']['n']})",

@@ -14,14 +14,15 @@ from pathlib import Path
 
 from jobmatch.errors import JobmatchError
 
-# The data README's mapping of declared study levels onto our degree levels. "Bac +4 ... and more"
-# levels accept the next one up ("Bac +5 et plus" is a master or a doctorate). "Qualification avant
-# Bac" (below secondary) and "Bac +1" have no level of ours and are left out of level agreement.
+# The data README's mapping of declared study levels onto our degree levels. Two declared levels
+# straddle two of ours: "Bac +4" is "bachelor/first master year (maîtrise)" in the README, and
+# "Bac +5 et plus" is a master or a doctorate. "Qualification avant Bac" (below secondary) and
+# "Bac +1" have no level of ours and are left out of level agreement.
 STUDY_LEVELS: dict[str, tuple[str, ...]] = {
     "Bac": ("secondary",),
     "Bac +2": ("short_cycle",),
     "Bac +3": ("bachelor",),
-    "Bac +4": ("bachelor",),
+    "Bac +4": ("bachelor", "master"),
     "Bac +5 et plus": ("master", "doctorate"),
 }
 LEVEL_ORDER = ("secondary", "short_cycle", "bachelor", "master", "doctorate")
