@@ -285,3 +285,36 @@ def test_atomic_writes_leave_a_file_readable_by_others(tmp_path):
     assert target.read_text() == "{}\n"
     assert target.stat().st_mode & stat.S_IROTH
     assert not list(tmp_path.glob(".out.json.*"))
+
+
+CONVENTIONS_CV = ("Ana Example. Nearly eleven years of practice in audit.\n"
+                  "B. From: 03/2016  To: 12/2020  Auditor (G-6), Court of Accounts\n"
+                  "Licence (Bac+3) in Law, BSc (Hons) in Economics\n")
+
+
+def _conventions_corpus(root: Path, date: str, claim: str, title: str, degree: str) -> Path:
+    spans = [{"label": "EXPERIENCE", "text": claim, "attrs": {"years": 11, "kind": "claimed"}},
+             {"label": "DATE_RANGE", "text": date, "attrs": {"start": "2016-03", "end": "2020-12"}},
+             {"label": "EXPERIENCE", "text": title, "attrs": {
+                 "kind": "job", "start": "2016-03", "end": "2020-12", "years": 4.8, "international": False}},
+             {"label": "DEGREE", "text": degree, "attrs": {"level": "bachelor", "isced": 6}},
+             {"label": "DEGREE", "text": "BSc (Hons)", "attrs": {"level": "bachelor", "isced": 6}}]
+    cv = _cv_annotation(spans)
+    cv["profile"].update(education=[{"level": "bachelor"}], highest_level="bachelor", total_years=4.8,
+                         international_years=None, languages=[],
+                         experience=[{"title": "Auditor", "start": "2016-03", "end": "2020-12", "years": 4.8,
+                                      "international": False, "kind": "job"}])
+    make_corpus(root, cv=cv)
+    (root / "cvs" / "cv-pol-001.txt").write_text(CONVENTIONS_CV)
+    return root
+
+
+def test_span_boundary_conventions_of_the_guide_are_checked(tmp_path):
+    broken = _messages(_conventions_corpus(tmp_path / "a", "From: 03/2016  To: 12/2020", "Nearly eleven years of practice",
+                                           "Auditor (G-6)", "Licence (Bac+3)"))
+    assert any("not at a 'From:' label" in m for m in broken)
+    assert any("without 'more than' or 'of experience'" in m for m in broken)
+    assert any("job title ends before a note in brackets" in m for m in broken)
+    assert any("bracket inside a DEGREE span" in m and "Licence (Bac+3)" in m for m in broken)
+    settled = _messages(_conventions_corpus(tmp_path / "b", "03/2016  To: 12/2020", "eleven years", "Auditor", "Licence"))
+    assert not [m for m in settled if "GUIDE.md" in m]   # "(Hons)" qualifies the degree: it stays inside

@@ -107,11 +107,27 @@ def _check_period(a: dict) -> list[str]:
     return out
 
 
+# Span conventions of GUIDE.md that a machine can check (one boundary rule each).
+_DEGREE_MARK = re.compile(r"\((?:hons\.?|honours|abd|cand\.?|candidate)\)", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:from|du|de)\b\s*:?\s*(?=\d|[^\W\d_]{3})", re.IGNORECASE)
+_CLAIM_QUALIFIER = re.compile(r"^(?:more than|over|nearly|almost|plus de|près de|más de|casi)\s", re.IGNORECASE)
+_CLAIM_NOUN = re.compile(r"\s(?:of (?:[\w-]+ )?(?:experience|practice)|d['’]expérience|de experiencia)$", re.IGNORECASE)
+
+
 def _check_boundaries(span: GoldSpan) -> str | None:
     if span.text != span.text.strip():
         return "leading or trailing whitespace"
     if span.label != "DEGREE" and span.text[-1] in ",;:":
         return "trailing punctuation"
+    if span.label == "DEGREE" and "(" in _DEGREE_MARK.sub("", span.text):
+        return "a bracket inside a DEGREE span: a degree named in it is a span of its own (GUIDE.md, DEGREE)"
+    if span.label == "DATE_RANGE" and _DATE_LABEL.match(span.text):
+        return "a DATE_RANGE starts at its first date, not at a 'From:' label (GUIDE.md, DATE_RANGE)"
+    if span.label == "EXPERIENCE" and span.attrs.get("kind") == "claimed" \
+            and (_CLAIM_QUALIFIER.match(span.text) or _CLAIM_NOUN.search(span.text)):
+        return "a claimed amount runs from the number to 'years', without 'more than' or 'of experience' (GUIDE.md, EXPERIENCE)"
+    if span.label == "EXPERIENCE" and span.attrs.get("kind") in schema.PERIOD_KINDS and span.text.endswith(")"):
+        return "a job title ends before a note in brackets (grade, contract, working time) (GUIDE.md, EXPERIENCE)"
     return None
 
 
