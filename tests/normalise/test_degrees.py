@@ -35,9 +35,28 @@ def test_typographic_apostrophes():
     assert _found("Master’s degree in statistics") == [("Master’s degree", "master")]
 
 
-def test_an_abbreviation_in_brackets_belongs_to_the_degree():
-    assert _found("Master of Science (M.Sc.) in Physics") == [("Master of Science (M.Sc.)", "master")]
+def test_a_degree_named_again_in_brackets_is_a_span_of_its_own():
+    """GUIDE.md: "Master of Science (MSc)" is two DEGREE spans; a bracket naming no degree is neither."""
+    assert _found("Master of Science (M.Sc.) in Physics") == [("Master of Science", "master"), ("M.Sc.", "master")]
     assert _found("MBA (Finance), Boston") == [("MBA", "master")]   # a specialisation, not an abbreviation
+    # an abbreviation no pattern knows takes the level of the degree it abbreviates
+    assert _found("Licenciatura en Derecho (LLB), Lima") == [("Licenciatura", "bachelor"), ("LLB", "bachelor")]
+    assert _found("Master of Social Work (MSW) - Toronto") == [("Master of Social Work", "master"), ("MSW", "master")]
+    assert _found("Bachelor of Arts - BA, History · 2001 - 2004") == [("Bachelor of Arts", "bachelor"), ("BA", "bachelor")]
+    assert _found("Bachillerato (upper secondary education), Quito") == [
+        ("Bachillerato", "secondary"), ("upper secondary education", "secondary")]
+
+
+def test_marks_that_qualify_a_degree_stay_inside_it():
+    assert _found("BA (Hons) in Geography") == [("BA (Hons)", "bachelor")]
+    assert _found("PhD (ABD) in Sociology, thesis not defended") == [("PhD (ABD)", "doctorate")]
+    assert _found("Dr.-Ing. (cand.), TU Berlin") == [("Dr.-Ing. (cand.)", "doctorate")]
+
+
+def test_a_bracket_that_explains_a_level_keeps_only_the_degree_it_names():
+    assert _found("Diplom (five-year programme, equivalent to a Master's degree) in Physics") == [
+        ("Diplom", "master"), ("Master's degree", "master")]
+    assert _found("Licence (Bac+3) en droit") == [("Licence", "bachelor"), ("Bac+3", "bachelor")]
 
 
 def test_words_that_look_like_degrees_in_other_uses():

@@ -21,7 +21,6 @@ BAC_PLUS_LEVELS = {1: "secondary", 2: "short_cycle", 3: "bachelor", 4: "bachelor
                    8: "doctorate"}
 DEGREE_PATTERNS: list[tuple[str, str]] = [
     ("bac_plus", _BAC_PLUS),
-    ("master", r"ph\.?\s?d\.?\s*\(\s*abd\s*\)"),  # all-but-dissertation: not a doctorate
     ("doctorate", r"ph\.?\s?d\.?|d\.?\s?phil\.?|dr\.-ing\.?|doctoral degree|doctorate(?: degree)?|doctorat|doctorado|doutorado|"
                   rf"doctor of [a-z]+{_FIELD_WORDS}|ed\.?\s?d\.?"),
     ("master", rf"advanced university degree|advanced degree|higher university degree|master of [a-z]+{_FIELD_WORDS}|"
@@ -34,14 +33,15 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                r"grande école(?: de commerce| d'ingénieurs?)?|"
                r"máster(?: universitario| oficial)?|maestría|mestrado|magíster|magister|laurea magistrale|"
                r"título (?:universitario )?(?:superior|avanzado|de posgrado|de maestría)|"
-               r"diploma de posgrado|ingeniero superior|diplom-ingenieur|specialist diploma|ma"),
+               r"diploma de posgrado|ingeniero superior|diplom-ingenieur|dipl\.-ing\.?|diplom|specialist diploma|"
+               r"sivilingeniør|civilingenjör|ma"),
     ("bachelor", rf"first[- ]level university degree|first university degree|bachelor of [a-z]+{_FIELD_WORDS}|"
                  rf"bachelor{_APOS}?s?(?: degree)?|bachelier|"
                  r"b\.\s?sc\.?(?:\s?\(hons\.?\))?|bsc(?:\s?\(hons\.?\))?|b\.\s?a\.(?:\s?\(hons\.?\))?|ba(?:\s?\(hons\.?\))|"
                  r"b\.?\s?eng\.?|b\.\s?e\.|b\.\s?tech\.?|ll\.\s?b\.?|llb|b\.?com(?:\s?\(hons\.?\))?|bba|b\.b\.a\.|"
                  r"undergraduate degree|university degree|licence(?: professionnelle| fondamentale)?|licenciatura|licenciado|"
                  r"license(?: degree)?(?=\s(?:in|en)\s(?!good standing)|\s?/|\s\()|"
-                 r"laurea triennale|bacharelado|pregrado|"
+                 r"laurea triennale|bacharelado|pregrado|licencjat|"
                  r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|"
                  r"(?:completed )?university studies|"
                  r"(?:honours|first) degree|degree[- ]level(?: education| qualification)?|"   # UK/NGO ads: "educated to degree level"
@@ -57,10 +57,15 @@ DEGREE_REGEX = re.compile("|".join(f"(?P<{level}{i}>{_B}(?:{pattern}){_E})" for 
                           re.IGNORECASE)
 # Bare "MA"/"BA" only in capitals (not the words "ma", "ba" in French/Spanish prose).
 _CASE_SENSITIVE = {"ma", "ba", "bac", "dea", "dess", "dut", "bts", "deug", "deust", "hnd", "cfc", "mph", "mpa", "mpp"}
-# "(MSc)", "(M.Sc.)", "(Dr. iur.)" right after a degree: its abbreviation, part of the degree. An
-# equivalent written out ("Laurea Magistrale (Master's degree)") is a degree of its own.
-_BRACKETED = re.compile(r"\s?\((?P<inner>[^()\n]{1,40})\)")
-_ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|.*\.)[A-Z][A-Za-z]*\.?(?:[ -]?[A-Za-z]+\.?)?$")
+# A degree named again right after another ("Master of Science (MSc)", "Laurea Magistrale (Master's
+# degree)", "Master of Science - MS") is a span of its own (GUIDE.md, DEGREE); marks that qualify the
+# degree ("BSc (Hons)", "PhD (ABD)", "Dr.-Ing. (cand.)") are part of it.
+_BRACKETED = re.compile(r"\s?\((?P<inner>[^()\n]{1,60})\)")
+_DASHED = re.compile(r" [-–] (?P<inner>[A-Z][A-Za-z.]{1,7})(?=\s*(?:[,;·|]|$))", re.MULTILINE)
+_MARK = re.compile(r"\s?\((?:hons\.?|honours|abd|all but dissertation|cand\.?|candidate)\)", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2}|.*\.)[A-Z][A-Za-z]*\.?(?:[ -]?[A-Za-z]+\.?){0,2}$")
+# Words before the one degree a bracket names that belong to its name: "upper secondary school certificate".
+_NAME_WORDS = re.compile(r"^(?:[\w-]+\s){0,3}$")
 # "Maîtrise parfaite du français", "driving licence": the words, not a degree.
 _NOT_A_DEGREE_AFTER = re.compile(r"\s+(?:parfaite|courante|du |de la |des |de l'|d'une |of (?:the )?(?:english|french|spanish|language))", re.IGNORECASE)
 # "master the tools", "master Excel", "master data", "master plan": the verb or the noun, not the degree.
@@ -70,9 +75,29 @@ _NOT_A_MASTER_DEGREE = re.compile(r"\s+(?:the|a|an|its|their|your|all|both|new|l
 _NOT_A_DEGREE_BEFORE = re.compile(r"(?:driving|driver'?s|pilot'?s?)\s+$", re.IGNORECASE)
 
 
+def _restatement(text: str, end: int) -> tuple[int, int, int] | None:
+    """(start, end, end of the bracket) of a degree named again right after the one ending at `end`:
+    an abbreviation ("(MSc)", "(ISE)", "- MS") or a bracket holding one degree name and nothing else
+    ("(upper secondary school certificate)"). None for other brackets: a field, an option, a mode,
+    or an explanation ("(5-year degree, equivalent to a master's)"), whose degrees are found as usual."""
+    bracket = _BRACKETED.match(text, end) or _DASHED.match(text, end)
+    if not bracket:
+        return None
+    inner = bracket["inner"].strip()
+    start = bracket.start("inner") + bracket["inner"].index(inner)
+    first = DEGREE_REGEX.search(inner)
+    if _ABBREVIATION.match(inner) and not (first and first.end() < len(inner)):
+        return start, start + len(inner), bracket.end()
+    if first and "," not in inner and _NAME_WORDS.match(inner[:first.start()]) \
+            and re.fullmatch(r"(?:\s(?:degree|diploma|level|education))*", inner[first.end():], re.IGNORECASE):
+        return start, start + len(inner), bracket.end()
+    return None
+
+
 def find_degrees(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, level) for each degree expression in the text; an abbreviation in brackets right
-    after a degree is part of it ("Master of Science (MSc)", "Maestría (MA)")."""
+    """(start, end, level) for each degree expression in the text. A degree named again in brackets
+    right after it ("Master of Science (MSc)") is a degree expression of its own, with the level of the
+    first; a mark in brackets ("(Hons)", "(ABD)") is part of the degree."""
     found = []
     covered_to = -1
     for m in DEGREE_REGEX.finditer(text):
@@ -92,13 +117,15 @@ def find_degrees(text: str) -> list[tuple[int, int, str]]:
         if level == "bac_plus":
             level = BAC_PLUS_LEVELS[int(m.group("bac"))]
         end = m.end()
-        bracket = _BRACKETED.match(text, end)
-        if bracket:
-            inner = bracket["inner"].strip()
-            first = DEGREE_REGEX.match(inner)
-            if _ABBREVIATION.match(inner) and not (first and first.end() < len(inner)):
-                end = covered_to = bracket.end()
+        mark = _MARK.match(text, end)
+        if mark:
+            end = covered_to = mark.end()
         found.append((m.start(), end, level))
+        again = _restatement(text, end)
+        if again:
+            inner_level = (find_degrees(text[again[0]:again[1]]) or [(0, 0, level)])[0][2]
+            found.append((again[0], again[1], inner_level))
+            covered_to = again[2]
     return found
 
 

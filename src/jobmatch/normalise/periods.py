@@ -25,7 +25,8 @@ _PRESENT = (r"present|current(?:ly)?|now|today|date|ongoing|aujourd'hui|aujourd�
             r"actuel(?:lement)?|en cours|actualidad|presente|hoy|la fecha|actual|heute")
 _SEP = (r"\s*(?:-|–|—|−|to|until|till|à|au|a|hasta|al|→|>)\s*(?:to:?\s*)?"
         r"(?:(?:expected|anticipated|prévue?|prevista?|previsto)\s+(?:(?:in|en)\s+)?)?")   # "2022 – expected 2027"
-_FROM = r"(?:(?:from|de|du|desde|del)\s*:?\s*)?"
+# A leading "From:" / "du" / "desde ... hasta" is matched but left out of the span (GUIDE.md, DATE_RANGE).
+_FROM = r"(?P<lead>(?:from|de|du|desde|del)\s*:?\s*)?"
 RANGE_REGEX = re.compile(
     rf"(?<![\w/]){_FROM}{_point_pattern('s')}{_SEP}(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))(?![\w/])",
     re.IGNORECASE)
@@ -34,7 +35,7 @@ SINCE_REGEX = re.compile(rf"(?<![\w])(?:since|depuis|desde)\s+(?:(?:le|el)\s+)?{
 # "Février – juillet 2020", "Jan – Jun 2019": the start month takes the end's year.
 MONTHS_REGEX = re.compile(rf"(?<![\w/])(?P<sm>{MONTH_NAME})\.?\s*(?:-|–|—|to|à|au|a|hasta)\s*(?P<em>{MONTH_NAME})\.?,?\s+(?:de\s+)?"
                           r"(?P<ey>(?:19|20)\d\d)(?![\w/])", re.IGNORECASE)
-P11_REGEX = re.compile(rf"from\s*[:|]?\s*{_point_pattern('s')}[\s,;|]*to\s*[:|]?\s*(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))",
+P11_REGEX = re.compile(rf"(?P<lead>from\s*[:|]?\s*){_point_pattern('s')}[\s,;|]*to\s*[:|]?\s*(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))",
                        re.IGNORECASE)
 
 
@@ -90,7 +91,7 @@ def find_date_ranges(text: str) -> list[DateRange]:
                 end = _point(m, "e", True)
                 if end is None or end < start:
                     continue
-            found.append(DateRange(m.start(), m.end(), start, end))
+            found.append(DateRange(m.end("lead") if m.groupdict().get("lead") else m.start(), m.end(), start, end))
     for m in MONTHS_REGEX.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in found):
             continue
