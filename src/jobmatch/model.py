@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 DegreeLevel = Literal["secondary", "short_cycle", "bachelor", "master", "doctorate"]
 LanguageLevel = Literal["basic", "intermediate", "advanced", "native"]
+DegreeStatus = Literal["enrolled", "incomplete"]
 
 
 class Model(BaseModel):
@@ -154,6 +155,8 @@ class Requirements(Model):
 class EducationEntry(Model):
     level: DegreeLevel | None = None
     field: str | None = Field(None, description="ISCED-F 2013 code")
+    status: DegreeStatus | None = Field(None, description="'enrolled' (studying for it) or 'incomplete' (stopped without "
+                                                          "it); None = awarded. Only awarded degrees count in highest_level")
     institution: str | None = None
     year: int | None = None
     text: str = ""

@@ -51,6 +51,27 @@ def test_studies_under_way_or_stopped_carry_a_status_and_do_not_count_as_awarded
     assert result["profile"]["highest_level"] == "master"
 
 
+def test_the_profile_lists_degrees_not_held_with_their_status():
+    """An enrolled or abandoned degree is in profile.education (recruiters see it) but not in highest_level."""
+    result = _extract("Inés Prado\n\nFORMACIÓN\nDoctorado en Economía, Universidad de Salamanca (en curso)\n"
+                      "Maestría en Finanzas, Universidad de Chile, 2018\n"
+                      "Licence de sociologie, Université de Lyon, 2012\n")
+    assert [(e["level"], e["status"]) for e in result["profile"]["education"]] == [
+        ("doctorate", "enrolled"), ("master", None), ("bachelor", None)]
+    assert result["profile"]["highest_level"] == "master"
+    result = _extract("Tom Reid\n\nEDUCATION\nPhD (ABD) in History, University of Toronto, thesis not defended\n"
+                      "BA (Hons) in History, McGill University, 2009\n")
+    assert [(e["level"], e["status"]) for e in result["profile"]["education"]] == [
+        ("doctorate", "incomplete"), ("bachelor", None)]
+    assert result["profile"]["highest_level"] == "bachelor"
+
+
+def test_only_degrees_under_way_give_no_highest_level():
+    result = _extract("Lea Kim\n\nEDUCATION\nSep 2025 – present   BSc in Nursing, University of Leeds\n")
+    assert [(e["level"], e["status"]) for e in result["profile"]["education"]] == [("bachelor", "enrolled")]
+    assert result["profile"]["highest_level"] is None
+
+
 def test_status_wordings():
     assert degree_status("Sep 2024 – present   MSc in Computer Science, EPFL") == "enrolled"
     assert degree_status("Licence Informatique (L3 en cours), Université de Montpellier") == "enrolled"

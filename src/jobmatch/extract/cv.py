@@ -473,7 +473,8 @@ def _fields_of(text: str, phrase: tuple[int, int], line_right: int) -> list[tupl
 
 
 def education_entries(text: str, sections: list[Section], spans: list[Span], reference_date: str = "") -> list[EducationEntry]:
-    """DEGREE and FIELD spans of the education section and one entry per degree awarded."""
+    """DEGREE and FIELD spans of the education section and one entry per degree, with its status
+    ("enrolled", "incomplete"; None = awarded)."""
     reference_year = int(reference_date[:4]) if reference_date[:4].isdigit() else None
     entries = []
     searched = regions(sections, {"education"}, len(text))
@@ -511,8 +512,7 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
         field = code_within(*phrase) if phrase else None
         field = field or next((code for s, e, code in fields if line_left <= s < line_right and s >= start), None)
         field = field or next((code for s, e, code in fields if line_left <= s < line_right), None)
-        if status is None:   # the profile lists awarded degrees (EducationEntry has no status yet)
-            entries.append(EducationEntry(level=level, field=field, text=text[line_left:line_right].strip()))
+        entries.append(EducationEntry(level=level, field=field, status=status, text=text[line_left:line_right].strip()))
     for label in FIELD_LABEL.finditer(text):
         if any(a <= label.start() < b for a, b in searched):
             phrase = field_phrase_after(text, label.end(), _line_bounds(text, label.end(), label.end())[1])
@@ -627,12 +627,13 @@ def language_skills(text: str, sections: list[Section], spans: list[Span]) -> li
 
 def profile_from(jobs: list[JobPeriod], education: list[EducationEntry], languages: list[LanguageSkill],
                  competencies: list[str], reference_date: str) -> Profile:
-    """The profile: job periods merged so overlaps count once, internships and volunteer work left out."""
+    """The profile: job periods merged so overlaps count once, internships and volunteer work left out;
+    the highest level among degrees awarded (a degree still under way or abandoned is not held)."""
     counted = [(j.start, j.end) for j in jobs if j.kind == "job" and j.start]
     international = [(j.start, j.end) for j in jobs if j.kind == "job" and j.international and j.start]
     return Profile(
         education=education,
-        highest_level=max((e.level for e in education if e.level), key=level_rank, default=None),
+        highest_level=max((e.level for e in education if e.level and e.status is None), key=level_rank, default=None),
         experience=jobs,
         total_years=union_years(counted, reference_date),
         international_years=union_years(international, reference_date),
