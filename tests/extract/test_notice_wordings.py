@@ -265,3 +265,31 @@ def test_a_bare_degree_takes_the_level_its_sentence_names():
     assert _requirements("Requirements\n- Diploma in accounting (Bac+2 minimum).\n")["education"]["min_level"] == "short_cycle"
     assert _requirements("Requirements\n- Educated to degree level in development studies.\n")["education"]["min_level"] == "bachelor"
     assert _requirements("Requirements\n- First degree in economics, a Master's degree would be an asset.\n")["education"]["min_level"] == "bachelor"
+
+
+AGENCY_COMBINED_HEADING = """Radiation Protection Officer (P-3)
+Type of appointment: Fixed term, 2 years
+
+Qualifications, Experience and Language skills
+- Master's degree in health physics or a related field.
+- At least six years of professional experience in radiation protection.
+- Excellent command of English.
+"""
+
+
+def test_an_appointment_length_in_the_header_is_not_the_years_of_experience():
+    r = _requirements(AGENCY_COMBINED_HEADING)
+    assert r["experience"]["min_years"] == 6
+    assert r["education"]["min_level"] == "master"
+
+
+NGO_AD = """Head of Programmes
+About you
+You hold a postgraduate qualification in a relevant discipline and have 10+ years of programme management experience, including at least 4 years in conflict settings.
+"""
+
+
+def test_a_part_of_the_main_figure_is_not_the_minimum_and_postgraduate_means_master():
+    r = _requirements(NGO_AD)
+    assert r["experience"]["min_years"] == 10
+    assert r["education"]["min_level"] == "master"

@@ -83,3 +83,39 @@ def test_a_french_cv_is_a_cv():
 def test_the_fixture_notices_are_notices():
     for path in (FIXTURES / "notices").iterdir():
         assert kind_of(path.read_text("utf-8")) == "notice", path.name
+
+
+# Short notices with no header fields and no notice-only heading: a job-board "selection criteria"
+# box, an agency's eligibility list. Only their requirement wording says they are notices.
+SELECTION_CRITERIA_BOX = """Senior Water Engineer
+Selection Criteria
+- Master's degree in civil engineering or hydrology with a minimum of 8 years of relevant experience.
+- Excellent command of English; Portuguese is a plus.
+"""
+
+ELIGIBILITY_LIST = """Seconded Expert - Data Protection
+Eligibility criteria
+- completed university studies of at least three years attested by a diploma
+- at least 3 years of full-time professional experience in data protection
+"""
+
+CV_THAT_SAYS_REQUIRED = """Ana Ruiz
+ana.ruiz@example.org
+
+EXPERIENCE
+2018 - 2023 Procurement Assistant, Ministry of Health
+Checked that the documents required by the rules were complete.
+2014 - 2018 Clerk, City Council
+
+EDUCATION
+BA in Public Administration, 2014
+"""
+
+
+def test_a_short_notice_is_recognised_by_its_requirement_wording():
+    assert kind_of(SELECTION_CRITERIA_BOX) == "notice"
+    assert kind_of(ELIGIBILITY_LIST) == "notice"
+
+
+def test_a_cv_that_uses_the_word_required_stays_a_cv():
+    assert kind_of(CV_THAT_SAYS_REQUIRED) == "cv"

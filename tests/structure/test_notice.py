@@ -128,3 +128,12 @@ def test_parse_json_cli(fixtures):
     assert payload["id"] == "itu_bare_network_engineer"
     assert payload["header"]["vacancy_number"] == "9901"
     assert [s["name"] for s in payload["sections"]][:2] == ["organizational_unit", "duties"]
+
+
+def test_a_heading_joined_to_another_by_a_dash_names_the_last_section():
+    from jobmatch.structure.headings import match_heading
+    from jobmatch.structure.notice import notice_vocabulary
+    patterns = notice_vocabulary().patterns
+    assert match_heading("What we look for – minimum requirements", patterns) == "qualifications"
+    assert match_heading("Languages - desirable", patterns) == "desirable"
+    assert match_heading("Education - University of Lagos", patterns) is None

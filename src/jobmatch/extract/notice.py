@@ -14,7 +14,7 @@ from jobmatch.normalise.degrees import find_degrees, isced_level
 from jobmatch.normalise.fields import find_fields
 from jobmatch.normalise.languages import find_languages, level_in
 from jobmatch.normalise.numbers import NUMBER, parse_number
-from jobmatch.normalise.years import find_year_requirements, is_desirable
+from jobmatch.normalise.years import find_year_requirements, is_desirable, starts_sub_requirement
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, UN_OFFICIAL_LANGUAGES, level_rank
 
 
@@ -182,11 +182,14 @@ def experience_requirement(text: str, structure: NoticeStructure, spans: list[Sp
     region = regions(structure.sections, EXPERIENCE_SECTIONS, len(text))
     requirement = ExperienceRequirement()
     fallback: tuple[float, str] | None = None
+    previous_end: dict[int, int] = {}  # sentence start -> end of the sentence's last figure so far
     for mention in find_year_requirements(text):
         if not _in(region, mention.start):
             continue
         left, right = sentence_bounds(text, mention.start, mention.end)
         sentence = text[left:right]
+        part_of_previous = left in previous_end and starts_sub_requirement(text[previous_end[left]:mention.start])
+        previous_end[left] = mention.end
         international = mention.kind == "international"
         domain = None
         if mention.kind == "total":
@@ -197,7 +200,8 @@ def experience_requirement(text: str, structure: NoticeStructure, spans: list[Sp
                            international=international, domain=domain))
         if section_at(structure.sections, mention.start) == "desirable":
             continue  # years under an "Assets"/"Desirable" heading are not a minimum
-        if mention.kind == "total" and requirement.min_years is None and section_at(structure.sections, mention.start) != "education":
+        if (mention.kind == "total" and requirement.min_years is None and not part_of_previous
+                and section_at(structure.sections, mention.start) != "education"):
             requirement.min_years = mention.years
             requirement.evidence = sentence.strip()
             if domain:

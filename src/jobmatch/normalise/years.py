@@ -51,7 +51,8 @@ _SETTING_PREFERENCE = re.compile(r"(?:preferabl[ey]|preferred|de préférence|pr
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:under|below|younger than|older than|within|up to|no more than|not more than|maximum(?: of)?|"
                                     r"in the(?: last| past)?|during the(?: last| past)?|studies of(?: at least)?|"
                                     r"études (?:universitaires )?(?:d'au moins|de)|estudios (?:universitarios )?de(?: al menos)?|"
-                                    r"(?:education|studies|study|programme|course|degree) (?:is|are|lasts?|lasting)(?: at least)?)\s*$", re.IGNORECASE)
+                                    r"(?:education|studies|study|programme|course|degree) (?:is|are|lasts?|lasting)(?: at least)?|"
+                                    r"(?:fixed[- ]term|duration|contract|appointment|assignment)(?: of (?:appointment|contract|assignment))?\s*[,:])\s*$", re.IGNORECASE)
 _NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|de edad|of (?:university |higher |tertiary )?(?:studies|study|education)|d'études|de estudios|"
                                    r"immediately|before|prior to the|of the award|after the award|since|"
                                    r"(?:fixed-term |renewable )?(?:contract|appointment|assignment|mandate|master|bachelor|degree|diploma|course)s?\b)",
@@ -82,6 +83,12 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     right_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("; ", end)) if i >= 0]
     right = min(right_candidates) if right_candidates else len(text)
     return text[left + 1:start], text[end:right]
+
+
+def starts_sub_requirement(between: str) -> bool:
+    """Whether the words between two figures of a sentence open a part of the first ("8+ years in
+    NGOs, including at least 3 in a fragile context"): the second figure is then not a minimum."""
+    return bool(_SUB_START.search(between))
 
 
 def is_desirable(sentence: str) -> bool:

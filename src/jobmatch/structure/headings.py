@@ -91,9 +91,26 @@ def match_heading(line: str, patterns: dict[str, re.Pattern[str]]) -> str | None
     lowered = words.lower()
     # "Employment record (most recent first)": a note in brackets after the heading words.
     for candidate in dict.fromkeys((lowered, _TRAILING_NOTE.sub("", lowered))):
-        for name, pattern in patterns.items():
-            if pattern.match(candidate):
-                return name
+        name = _section_named(candidate, patterns)
+        if name:
+            return name
+    # "What you bring – minimum qualifications", "Languages - desirable": headings joined by a dash
+    # name the last one's section, but only when every part is a heading (not "Education - UNDP").
+    parts = _DASH_JOIN.split(lowered)
+    if 1 < len(parts) <= 3:
+        names = [_section_named(part, patterns) for part in parts]
+        if all(names):
+            return names[-1]
+    return None
+
+
+_DASH_JOIN = re.compile(r"\s+[–—-]\s+")
+
+
+def _section_named(candidate: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    for name, pattern in patterns.items():
+        if pattern.match(candidate):
+            return name
     return None
 
 

@@ -20,6 +20,18 @@ NOTICE_PHRASES = re.compile(
     r"closing date|deadline|vacancy|job opening|le titulaire|la titulaire|les candidat(?:e)?s|postuler|"
     r"candidature|date limite|avis de vacance|el titular|la persona seleccionada|solicitantes|postular|"
     r"convocatoria|vacante)\b", re.IGNORECASE)
+# How a notice states what it asks for: a CV describes what the person has, and seldom says
+# "required", "an asset" or "a minimum of N years". Short notices with no header or notice-only
+# heading (a job-board ad, a "Selection criteria" box) are recognised by this wording alone.
+REQUIREMENT_WORDING = re.compile(
+    r"\b(?:(?:is|are) (?:required|essential|mandatory|desirable|preferred)|(?:is|are|would be|will be) an? "
+    r"(?:asset|advantage|plus)|(?:a )?minimum of (?:\w+ |\(\d+\) )*years?|at least (?:\w+ |\(\d+\) )*years?|"
+    r"\d+\+? years'? (?:of )?(?:relevant|professional|progressively|proven)|(?:selection|eligibility) criteria|"
+    r"(?:minimum|essential|desirable|required) (?:requirements|qualifications)|(?:ideal )?candidate profile|"
+    r"(?:excellent|good|working|thorough|strong) (?:command|knowledge) of (?:english|french|spanish|arabic|chinese|"
+    r"russian|one of)|fluency in|(?:est|sont) (?:exigée?s?|requise?s?|souhaitée?s?|souhaitables?)|un atout|"
+    r"(?:au moins|minimum) (?:\w+ )?(?:ans|années)|se requiere|(?:es|será|son) (?:deseable|indispensable|"
+    r"imprescindible)s?|(?:un )?mínimo de (?:\w+ )?años|al menos (?:\w+ )?años)\b", re.IGNORECASE)
 CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+|00)\d[\d ()./-]{7,}\d|\b(?:tel|phone|mobile|tél|teléfono)\s*[:.]", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:I|my|je|mon|ma|mes|yo|mi|mis)\b")
 DATE_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*(?:-|–|—|to|à|a|au|al|until|hasta|jusqu'à)\s*(?:(?:19|20)\d{2}|present|"
@@ -32,6 +44,7 @@ def kind_evidence(text: str, notice: NoticeStructure, cv_sections: list[Section]
     notice_points = 2.0 * bool(header.vacancy_number) + 2.0 * bool(header.deadline) + 1.0 * bool(header.grade)
     notice_points += len({s.name for s in notice.sections} & NOTICE_ONLY_SECTIONS)
     notice_points += min(3, len({m.group(0).lower() for m in NOTICE_PHRASES.finditer(text)}))
+    notice_points += min(3, len({m.group(0).lower() for m in REQUIREMENT_WORDING.finditer(text)}))
     head = text[:1500]
     cv_points = len({s.name for s in cv_sections} & CV_SECTIONS)
     cv_points += 2.0 * bool(CONTACT.search(head))
