@@ -228,3 +228,24 @@ def test_the_employer_first_only_when_the_first_comma_piece_names_it():
             "Depuis 2020 – Assistante de recherche (contrat de projet), Université de Liège, unité PEPs (Chimie – Procédés)\n"
             "2005 – 2008  Alpina Versicherungen AG, Zurich — Claims Analyst\n")
     assert _titles(_extract(text)) == ["Head, Epidemiological Surveillance Unit", "Assistante de recherche", "Claims Analyst"]
+
+
+def _claims(text: str) -> list[tuple[str, float]]:
+    return [(s["text"], s["attrs"]["years"]) for s in _extract(text)["spans"]
+            if s["label"] == "EXPERIENCE" and s["attrs"]["kind"] == "claimed"]
+
+
+def test_the_parts_of_a_claimed_total_are_claims_too():
+    """GUIDE.md: "ten of them", "the last nine", "dont cinq", "de los cuales dieciocho" are claimed spans."""
+    assert _claims("Raj Patel\n\nProcurement lead with nineteen years in sourcing, the last seven heading category teams.\n") == [
+        ("nineteen years", 19), ("seven", 7)]
+    assert _claims("Marie Roux\n\nProfil\nAuditrice, 15 ans d'expérience, dont près de six auprès d'organisations "
+                   "internationales et quatre dans le secteur bancaire.\n") == [("15 ans", 15), ("six", 6), ("quatre", 4)]
+    assert _claims("Pablo Ruiz\n\nPerfil\nIngeniero con 20 años de experiencia, de los cuales diecisiete en operadores móviles.\n") == [
+        ("20 años", 20), ("diecisiete", 17)]
+
+
+def test_a_number_that_is_not_a_part_of_a_claim_is_not_one():
+    # no total before it in the sentence, and the duration of a single task
+    assert _claims("Lena Ek\n\nTeam player, 3 languages, 2 in daily use.\n") == []
+    assert _claims("Omar Haddad\n\nSummary\n- Coordinated the regional helpdesk for two years; then moved to audit.\n") == []

@@ -12,6 +12,7 @@ from jobmatch.normalise.degrees import find_degrees, isced_level
 from jobmatch.normalise.fields import (FIELD_LABEL, bracketed_field_after, field_phrase_after, find_fields, more_fields_after,
                                       split_field_list)
 from jobmatch.normalise.languages import LEVEL_REGEX, find_languages, skill_level
+from jobmatch.normalise.numbers import NUMBER, parse_number
 from jobmatch.normalise.years import find_year_requirements
 from jobmatch.normalise.periods import find_date_ranges, months_between, union_years, years_from_months
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, level_rank
@@ -384,17 +385,49 @@ def _is_age(text: str, start: int, end: int) -> bool:
     return not text[end:right].strip(" .") and len(text[left:right].split()) <= MAX_PERSONAL_LINE_WORDS
 
 
+# The part of a claimed total, its noun elided (GUIDE.md: parts are claimed spans): "eleven years in
+# HR, the last nine in learning", "of which more than 13 in the UN system", "de los cuales casi 9 en
+# el sistema", "Four years of cloud work, three and a half in the UN system".
+_QUALIFIER = r"(?:(?:more than|over|nearly|almost|about|some|close to|plus de|près de|presque|más de|casi|cerca de)\s+)?"
+_CLAIMED_PART = re.compile(rf"(?:(?:,|;)\s*(?:the last|the past|los últimos|las últimas|les)\s+{_QUALIFIER}|"
+                           rf"\b(?:of which|dont|de los cuales|de las cuales|including|incluidos?)\s+{_QUALIFIER}|(?:,|\sand|\set|\sy)\s+)"
+                           rf"(?P<num>{NUMBER})(?=\s+(?:in|on|at|with|as|for|leading|heading|managing|running|"
+                           rf"en|dans|au|aux|à|auprès|chez|con|al|como)\s)", re.IGNORECASE)
+
+
+# "led a team for three years", "pendant deux ans", "durante cuatro años": how long one task lasted.
+_TASK_DURATION = re.compile(r"\b(?:for|pendant|durante)\s+$", re.IGNORECASE)
+
+
+def _claimed_parts(text: str, left: int, right: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Elided parts of a total claimed earlier in the same sentence."""
+    found = []
+    for m in _CLAIMED_PART.finditer(text, left, right):
+        start, end = m.start("num"), m.end("num")
+        sentence_start = max(text.rfind(". ", left, start), text.rfind("\n", left, start), left)
+        years = parse_number(m["num"])
+        if years is None or any(a < end and start < b for a, b in taken) \
+                or not any(sentence_start <= a < start for a, _ in taken):
+            continue
+        found.append((start, end, years))
+    return found
+
+
 def claimed_experience(text: str, sections: list[Section], spans: list[Span]) -> None:
     """EXPERIENCE spans (kind "claimed") on the years a CV's summary claims: "12 years of experience",
-    "plus de 10 ans", "of which twelve in international secretariats"."""
+    "plus de 10 ans", "of which twelve in international secretariats", "the last eight in UN agencies"."""
     periods = find_date_ranges(text)
     preamble_end = min([s.start for s in sections] + [p.start for p in periods[:1]] + [len(text)])
     searched = [(0, preamble_end)] + [(s.body_start, s.end) for s in sections if s.name == "summary"]
     for left, right in searched:
+        taken = []
         for mention in find_year_requirements(text[left:right]):
-            if _is_age(text, left + mention.start, left + mention.end):
+            if _is_age(text, left + mention.start, left + mention.end) or _TASK_DURATION.search(text, left, left + mention.start):
                 continue
+            taken.append((left + mention.start, left + mention.end))
             spans.append(_span(text, "EXPERIENCE", left + mention.start, left + mention.end, years=mention.years, kind="claimed"))
+        for start, end, years in _claimed_parts(text, left, right, taken):
+            spans.append(_span(text, "EXPERIENCE", start, end, years=years, kind="claimed"))
 
 
 # Studies stopped without the degree, or still under way (the guide's `status`).

@@ -13,10 +13,11 @@ NUMBER_WORDS = {
     # French
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
     "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-    "vingt": 20,
+    "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20,
     # Spanish
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-    "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20,
+    "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16,
+    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
 }
 # "twenty-one" .. "thirty-nine": written out in CV summaries ("twenty-two years of experience").
 for _tens, _value in (("twenty", 20), ("thirty", 30)):
