@@ -9,9 +9,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from jobmatch.normalise.dates import MONTH_NAME, MONTHS
 
-# A point in time: "2019", "Mar 2019", "mars de 2019", "03/2019", "03.2019" or ISO "2019-03".
-_POINT_TEMPLATE = (r"(?:(?P<PFXiy>(?:19|20)\d\d)-(?P<PFXim>0[1-9]|1[0-2])(?![\d])"
-                   rf"|(?:(?P<PFXm>{MONTH_NAME})\.?,?\s+(?:de\s+)?)?(?P<PFXy>(?:19|20)\d\d)"
+# A point in time: "2019", "Mar 2019", "mars de 2019", "1 March 2019", "March 1, 2019", "1er mars 2019",
+# "03/2019", "03.2019", ISO "2019-03" / "2019-03-01", and a full date "01/03/2019" (Europass), read
+# day first unless the second number cannot be a month ("03/15/2019").
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_POINT_TEMPLATE = (r"(?:(?P<PFXiy>(?:19|20)\d\d)-(?P<PFXim>0[1-9]|1[0-2])(?:-" + _DAY + r")?(?![\d])"
+                   rf"|(?:(?:{_DAY}(?:er|st|nd|rd|th)?\s+(?:de\s+)?)?(?P<PFXm>{MONTH_NAME})\.?,?\s+(?:{_DAY},?\s+)?(?:de\s+)?)?"
+                   r"(?P<PFXy>(?:19|20)\d\d)"
+                   r"|(?P<PFXda>" + _DAY + r")\s*[/.]\s*(?P<PFXdb>" + _DAY + r")\s*[/.]\s*(?P<PFXdy>(?:19|20)\d\d)"
                    r"|(?P<PFXnm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<PFXny>(?:19|20)\d\d))")
 
 
@@ -68,6 +73,11 @@ def _point(m: re.Match[str], prefix: str, is_end: bool) -> str | None:
         year = int(m.group(f"{prefix}y"))
         name = m.group(f"{prefix}m")
         month = MONTHS[name.lower()] if name else (12 if is_end else 1)
+    elif m.group(f"{prefix}dy"):
+        first, second = int(m.group(f"{prefix}da")), int(m.group(f"{prefix}db"))
+        if second > 12 and first > 12:
+            return None
+        year, month = int(m.group(f"{prefix}dy")), second if second <= 12 else first
     elif m.group(f"{prefix}ny"):
         year, month = int(m.group(f"{prefix}ny")), int(m.group(f"{prefix}nm"))
     else:
