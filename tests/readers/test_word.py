@@ -123,4 +123,33 @@ def test_a_nested_table_is_read_inside_its_cell(tmp_path):
     inner.cell(1, 0).text = "BSc Civil Engineering, 2009"
     word.save(path)
     text = read_document(path).text
-    assert "Education | MSc Hydrology, 2012 BSc Civil Engineering, 2009" in text
+    assert "Education | MSc Hydrology, 2012\nBSc Civil Engineering, 2009" in text
+
+
+def test_a_europass_row_keeps_the_title_the_employer_and_the_duties_on_their_own_lines(tmp_path):
+    path = tmp_path / "europass.docx"
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "01/03/2019 – Present"
+    table.cell(0, 1).text = "Programme Analyst"
+    table.cell(0, 1).add_paragraph("UNDP, Quito (Ecuador)")
+    table.cell(0, 1).add_paragraph("Monitoring of the country portfolio")
+    table.cell(1, 0).text = "English"
+    table.cell(1, 1).text = "C1"
+    word.save(path)
+    lines = read_document(path).text.splitlines()
+    assert lines[:4] == ["01/03/2019 – Present | Programme Analyst", "UNDP, Quito (Ecuador)",
+                         "Monitoring of the country portfolio", "English | C1"]
+
+
+def test_side_by_side_columns_are_read_one_after_the_other(tmp_path):
+    path = tmp_path / "sidebar.docx"
+    word = docx.Document()
+    table = word.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Contact"
+    table.cell(0, 0).add_paragraph("jane@example.org")
+    table.cell(0, 1).text = "Experience"
+    table.cell(0, 1).add_paragraph("2019 - present Analyst, WHO")
+    word.save(path)
+    lines = read_document(path).text.splitlines()
+    assert lines[:4] == ["Contact", "jane@example.org", "Experience", "2019 - present Analyst, WHO"]

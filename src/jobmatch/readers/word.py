@@ -109,10 +109,10 @@ def _blocks(container, document) -> list[str]:
 
 
 def _table_rows(table, document) -> list[str]:
-    """One line per row, cells joined by " | ". A merged cell is listed by python-docx once per grid
-    column it spans (and again in each row of a vertical merge): it is read once, by identity of its
-    XML element, so that neighbouring cells that merely hold the same text ("C1 | C1") both stay.
-    A cell's paragraphs, content controls and nested tables are joined into one cell value."""
+    """The rows of a table as lines (see _row_lines). A merged cell is listed by python-docx once per
+    grid column it spans (and again in each row of a vertical merge): it is read once, by identity of
+    its XML element, so that neighbouring cells that merely hold the same text ("C1 | C1") both stay.
+    A cell's content controls and nested tables are read with its paragraphs."""
     seen: set = set()
     lines = []
     for row in table.rows:
@@ -121,11 +121,23 @@ def _table_rows(table, document) -> list[str]:
             if cell._tc in seen:
                 continue
             seen.add(cell._tc)
-            value = " ".join(" ".join(_blocks(cell._tc, document)).split())
-            if value:
-                cells.append(value)
-        lines.append(" | ".join(cells))
+            cell_lines = [" ".join(line.split()) for block in _blocks(cell._tc, document) for line in block.split("\n")]
+            cells.append([line for line in cell_lines if line])
+        lines.extend(_row_lines([c for c in cells if c]))
     return lines
+
+
+def _row_lines(cells: list[list[str]]) -> list[str]:
+    """One line per row, cells joined by " | ", where each cell is one line ("English | C1 | B2").
+    Where only the last cell runs to several lines, as in Europass ("01/03/2019 – Present" beside the
+    title, employer and duties), its first line joins the row and the others follow, so that the title
+    and the employer stay apart. Several long cells side by side (a sidebar beside the main column)
+    are read one after the other."""
+    if all(len(cell) == 1 for cell in cells):
+        return [" | ".join(cell[0] for cell in cells)] if cells else [""]
+    if all(len(cell) == 1 for cell in cells[:-1]):
+        return [" | ".join([*(cell[0] for cell in cells[:-1]), cells[-1][0]]), *cells[-1][1:]]
+    return [line for cell in cells for line in cell]
 
 
 def read_docx(path: Path, data: bytes, limits: ReaderLimits) -> tuple[str, list[int]]:
