@@ -249,3 +249,20 @@ def test_a_number_that_is_not_a_part_of_a_claim_is_not_one():
     # no total before it in the sentence, and the duration of a single task
     assert _claims("Lena Ek\n\nTeam player, 3 languages, 2 in daily use.\n") == []
     assert _claims("Omar Haddad\n\nSummary\n- Coordinated the regional helpdesk for two years; then moved to audit.\n") == []
+
+
+def test_a_title_keeps_its_unit_after_the_comma_but_not_the_employer_or_the_place():
+    """GUIDE.md: "Translator, Directorate of Language Services" is the title; "UNDP", "Geneva" are not."""
+    text = ("Eva Lind\n\nEMPLOYMENT\nHead of Unit, Household Surveys\nStatistics Sweden, Örebro\n03/2018 – present\n\n"
+            "Programme Officer, Geneva\nWorld Meteorological Organization\n2014 – 2018\n\n"
+            "2010 – 2013   Analyst, Credit Risk Department, Nordbanken AB, Stockholm\n"
+            "2008 – 2010   Consultant, Deloitte AB, Stockholm\n")
+    assert _titles(_extract(text)) == ["Head of Unit, Household Surveys", "Programme Officer",
+                                       "Analyst, Credit Risk Department", "Consultant"]
+
+
+def test_a_unit_in_french_and_spanish_titles():
+    text = ("Inès Bah\n\nEXPÉRIENCE\n2019 – 2024   Chargée d'études, Service de la statistique agricole, Ministère de l'Agriculture, Rabat\n\n"
+            "EXPERIENCIA\n2015 – 2019   Analista, Subdirección de Estudios Sectoriales, Banco Central de Chile, Santiago\n")
+    assert _titles(_extract(text)) == ["Chargée d'études, Service de la statistique agricole",
+                                       "Analista, Subdirección de Estudios Sectoriales"]

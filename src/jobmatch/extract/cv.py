@@ -193,14 +193,14 @@ _DURATION = re.compile(r"^[\s(·|,;–—-]*(?:\d+|one|two|three|four|five|six|s
 MAX_TITLE_CHARS = 90
 
 
-def _cut_title(piece: str, has_strong_separator: bool) -> str:
+def _cut_title(piece: str, has_strong_separator: bool, own_line: bool = False) -> str:
     """The title within the text before the first strong separator: up to a grade in brackets,
     keeping a second comma piece after a bare rank ("Chief, Learning Section") or where strong
     separators show that commas belong to the title."""
     then = _THEN.search(piece)
     if then and piece[:then.start()].count("(") == piece[:then.start()].count(")"):  # "Finance Officer (P3), then Senior Finance Officer (P4)"
         return _cut_title(piece[:then.start()], has_strong_separator).rstrip() + piece[then.start():then.end()] \
-            + _cut_title(piece[then.end():], has_strong_separator)
+            + _cut_title(piece[then.end():], has_strong_separator, own_line)
     grade = _GRADE.search(piece)
     bracket = _BRACKET.search(piece)
     if grade:
@@ -209,13 +209,45 @@ def _cut_title(piece: str, has_strong_separator: bool) -> str:
     if len(pieces) > 1 and _TITLE_HEAD.search(pieces[1]) and re.search(r"\s(?:and|&|et|y)\s", pieces[1]) \
             and not _TITLE_HEAD.search(pieces[0]):
         return ", ".join(pieces[:2])   # "Health, Safety and Facilities Officer": a list inside the title
-    if len(pieces) > 1 and not _ORG_CUE.search(piece.split(", ")[1]) \
+    if len(pieces) > 1 and not _ORG_CUE.search(piece.split(", ")[1]) and not _EMPLOYER_NAME.search(piece.split(", ")[1]) \
             and (_RANK.match(pieces[0].strip()) or (has_strong_separator and len(pieces) == 2)):
+        return ", ".join(pieces[:2])
+    whole = piece.split(", ")   # the pieces after a bracket too: "Oncology, Roche Pharma (Schweiz) AG"
+    if len(pieces) > 1 and _is_unit(pieces[1], whole[2:], alone=own_line and len(whole) == 2 and not has_strong_separator):
         return ", ".join(pieces[:2])
     return pieces[0]
 
 
-def _title_in(text: str, start: int, end: int) -> tuple[int, int] | None:
+# The unit or specialisation a title names after its comma (GUIDE.md: part of the title), in EN/FR/ES.
+_UNIT_WORD = re.compile(r"\b(?:Section|Unit|Division|Department|Directorate|Services?|Branch|Team|Desk|Practice|Laborator(?:y|io)|"
+                        r"Lab|Programme|Program|Project|Bureau|Secretariat|Cell|Affairs|Unité|Département|Direction|Projet|"
+                        r"Sección|Unidad|Departamento|Dirección|Subdirección|Área|Proyecto|Oficina de)\b")
+_EMPLOYER_NAME = re.compile(r"\b(?:S\.A\.?|SA|AG|AB|ASA|Oy|NV|BV|SpA|Srl|S\.L\.|GmbH|Ltd|LLP|LLC|Inc|SAS|SARL|plc|University|Université|Universidad|Universität|"
+                            r"College|School|Bank|Banco|Company|Group|Groupe|Grupo|Corporation|Foundation|Fondation|Fundación|"
+                            r"Hospital|Hôpital|Ministry|Ministère|Ministerio|Embassy|Ambassade|Embajada)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _is_unit(second: str, rest: list[str], alone: bool = False) -> bool:
+    """Whether the piece after a title's comma is its unit or specialisation ("Translator, Directorate of
+    Language Services", "Senior Manager, Financial Services Audit, KPMG"), not the employer, a place or a date.
+    On a line of its own ("Head of Unit, Environmental Accounts") a piece of several words is the unit;
+    a single word there is more often the place ("Programme Officer, Geneva")."""
+    second = second.strip()
+    if not second or _YEAR.search(second) or _DURATION.match(second) or _EMPLOYER_NAME.search(second) \
+            or INTERNATIONAL_EMPLOYERS.search(second) or NATIONAL_POST.search(second):
+        return False
+    if any(m["before"] is None or m["before"].strip() in ("The", "the") for m in _INTERNATIONAL_NAME.finditer(second)):
+        return False
+    if _UNIT_WORD.search(second):
+        return True
+    if alone and len(second.split()) > 1 and not _ORG_CUE.search(second):
+        return True
+    # "Audit, KPMG, London": the employer comes next, so this piece is not it
+    return bool(rest) and _names_employer(rest[0]) and not _ORG_CUE.search(second.split()[0])
+
+
+def _title_in(text: str, start: int, end: int, own_line: bool = True) -> tuple[int, int] | None:
     """The job title in text[start:end]: after enumeration and a title label, before the employer,
     place or grade; the second piece where the first is the employer ("Alpina AG, Zurich — SRE")."""
     segment = text[start:end]
@@ -236,7 +268,7 @@ def _title_in(text: str, start: int, end: int) -> tuple[int, int] | None:
         if candidate.strip() and not _ORG_CUE.search(candidate) and not _DURATION.match(candidate):
             offset += parts[0][1]
             rest, first_end, parts = rest[parts[0][1]:], second_end - parts[0][1], parts[1:]
-    title = _cut_title(rest[:first_end], bool(parts)).strip(" ,")
+    title = _cut_title(rest[:first_end], bool(parts), own_line).strip(" ,")
     if not title or len(title) > MAX_TITLE_CHARS or not re.search(r"[^\W\d_]{2}", title) or _LABELS_ONLY.match(title) \
             or _DURATION.match(title):
         return None
@@ -288,8 +320,8 @@ def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines:
                    and not _is_description(previous))
     if own and title_above and _names_employer(text[slice(*own)]):
         return _title_in(text, *lines[index - 1])  # "Title\nEmployer, City | 2019 – present"
-    if own:
-        return _title_in(text, *own)
+    if own:   # the title shares the period's line: not a line of its own
+        return _title_in(text, *own, own_line=False)
     above = []
     for i in range(index - 1, max(-1, index - 1 - MAX_BLOCK_LINES), -1):
         line = text[slice(*lines[i])]
