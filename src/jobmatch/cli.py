@@ -234,7 +234,8 @@ def version() -> None:
 def train(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder (train split trains, dev tunes)"),
           out: Path = typer.Option(Path("models"), help="writes OUT/competency-tagger and OUT/jobmatch-pipeline"),
           with_skillspan: Optional[Path] = typer.Option(None, "--with-skillspan",
-                                                        help="SkillSpan folder: add its train (and dev) sentences"),
+                                                        help="SkillSpan folder: add its train sentences (our dev "
+                                                             "still picks the model; SkillSpan dev is scored)"),
           seed: int = typer.Option(0, help="random seed (same seed, same data: same model)"),
           max_steps: Optional[int] = typer.Option(None, help="training steps (default: tagger.cfg)")) -> None:
     """Train the free-text competency tagger and assemble the extraction pipeline around it."""
@@ -243,7 +244,8 @@ def train(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder 
     result = train_competency_tagger(corpus, out, TrainSettings(seed=seed, max_steps=max_steps),
                                      skillspan_dir=with_skillspan)
     typer.echo(json.dumps({"tagger": str(result.tagger_dir), "pipeline": str(result.pipeline_dir),
-                           "data": result.data, "dev": result.dev, "train_seconds": round(result.train_seconds, 1),
+                           "data": result.data, "dev": result.dev, "skillspan_dev": result.skillspan_dev,
+                           "train_seconds": round(result.train_seconds, 1),
                            "wall_seconds": round(result.wall_seconds, 1)}, indent=2))
 
 

@@ -10,9 +10,9 @@ import spacy
 from spacy.training import Example
 
 from jobmatch.errors import ConfigError
-from jobmatch.model import Section
+from jobmatch.model import NoticeHeader, NoticeStructure, Section
 from jobmatch.pipeline.competency_tagger import (DEFAULT_TAGGER_DIR, FACTORY, TaxonomyLinker, lines_to_tag, load_tagger,
-                                                 tag_tokens, text_lines, tokens_to_spans)
+                                                 tag_tokens, text_lines, tidy_span, tidy_spans, tokens_to_spans)
 from jobmatch.pipeline.extensions import SPANS_KEY, add_span, prepare
 from jobmatch.taxonomy import load_taxonomy
 
@@ -115,17 +115,48 @@ def test_in_text_without_sections_a_rule_span_stands_alone(ner_model):
     assert (start, "audit") in [(s.start_char, s.text) for s in doc.spans[SPANS_KEY] if s.label_ == "COMPETENCY"]
 
 
-def test_only_the_competency_regions_of_a_notice_are_tagged():
-    text = ("ORGANIZATIONAL SETTING\nThe Division runs Coupa.\n\n"
-            "RESPONSIBILITIES\n  - Run payments in Coupa.  \n\nBENEFITS\nPension fund.")
+def test_a_notice_is_tagged_outside_the_sections_that_state_no_competency():
+    text = ("Post title: Payments Clerk\nCore values: Integrity, Respect for Diversity\n\n"
+            "ORGANIZATIONAL SETTING\nThe Division runs Coupa.\n\n"
+            "RESPONSIBILITIES\n  - Run payments in Coupa.  \n\n"
+            "EDUCATION\nA CPA certificate is an asset.\n\nBENEFITS\nPension fund.")
     doc = prepare(spacy.blank("en").make_doc(text))
     doc._.kind = "notice"
     doc._.sections = [_section(text, "organizational_unit", "ORGANIZATIONAL SETTING"),
-                      _section(text, "duties", "RESPONSIBILITIES"), _section(text, "benefits", "BENEFITS")]
-    # The region is the body of the section: its heading is not tagged either.
-    assert [text[s:e] for s, e in lines_to_tag(doc)] == ["- Run payments in Coupa."]
+                      _section(text, "duties", "RESPONSIBILITIES"), _section(text, "education", "EDUCATION"),
+                      _section(text, "benefits", "BENEFITS")]
+    title = text.index("Payments Clerk")
+    doc._.structure = NoticeStructure(id="", source="", format="txt", header=NoticeHeader(),
+                                      header_spans={"title": (title, title + len("Payments Clerk"))})
+    # The organisation and the benefits (headings included) and the header fields are not read; a
+    # line above the first heading, a certification under education and the duties are.
+    assert [text[s:e] for s, e in lines_to_tag(doc)] == [
+        "Core values: Integrity, Respect for Diversity", "RESPONSIBILITIES", "- Run payments in Coupa.", "EDUCATION",
+        "A CPA certificate is an asset."]
+    assert [text[s:e] for s, e in lines_to_tag(doc, skip=["organizational_unit", "benefits", "education"])][-1] \
+        == "- Run payments in Coupa."
     doc._.kind = "cv"
-    assert len(lines_to_tag(doc)) == len(text_lines(text)) == 6
+    assert len(lines_to_tag(doc)) == len(text_lines(text)) == 10
+
+
+@pytest.mark.parametrize("text, tagged, tidy", [
+    ("suivi de l'inventaire du parc", "l'inventaire du parc", "inventaire du parc"),       # French elision
+    ("uso diario d’eLUNa", "d’eLUNa", "eLUNa"),
+    ("R, Python (pandas), SQL", "Python (pandas", "Python (pandas)"),                     # bracket closed
+    ("Certified Scrum Master (", "Certified Scrum Master (", "Certified Scrum Master"),     # bracket dropped
+    ("Tools: Excel, Word", "Excel,", "Excel"),
+    ("Skills: lettering", "lettering", "lettering"),                                       # 'l' + word: no elision
+])
+def test_tagged_spans_get_the_guide_boundaries(text, tagged, tidy):
+    start = text.index(tagged)
+    found = tidy_span(text, start, start + len(tagged))
+    assert text[found[0]:found[1]] == tidy
+
+
+def test_an_address_is_not_a_competency():
+    text = "Apply to jobs@example.org or https://example.org/jobs; Python."
+    spans = [(9, 25), (29, 53), (55, 61)]
+    assert [text[s:e] for s, e in tidy_spans(text, spans)] == ["Python"]
 
 
 def test_unknown_preference_is_a_config_error():

@@ -78,3 +78,39 @@ def test_gold_phrases_link_as_the_annotators_linked_them(tmp_path):
     # A phrase without an id, or one the taxonomy already names, adds nothing.
     assert names == [{"id": "skill.cybersecurity", "name": "nessus", "type": "skill"},
                      {"id": "skill.hris", "name": "workday", "type": "skill"}]
+
+
+def _skillspan_folder(root):
+    """Two SkillSpan-style sentences per split: a tool (knowledge) and a skill phrase."""
+    root.mkdir(parents=True)
+    rows = [{"idx": 1, "tokens": ["Experience", "with", "Terraform", "is", "a", "plus", "."],
+             "tags_skill": ["O"] * 7, "tags_knowledge": ["O", "O", "B", "O", "O", "O", "O"], "source": "tech"},
+            {"idx": 2, "tokens": ["You", "will", "mentor", "junior", "engineers", "."],
+             "tags_skill": ["O", "O", "B", "I", "I", "O"], "tags_knowledge": ["O"] * 6, "source": "house"}]
+    for split in ("train", "dev"):
+        (root / f"{split}.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return root
+
+
+def test_skillspan_train_joins_our_lines_repeated_and_our_dev_alone_picks_the_model(tmp_path):
+    corpus = _tiny_corpus(tmp_path / "corpus")
+    result = train_competency_tagger(corpus, tmp_path / "models",
+                                     TrainSettings(seed=1, max_steps=30, eval_frequency=10, patience=1000,
+                                                   corpus_repeat_with_skillspan=3),
+                                     skillspan_dir=_skillspan_folder(tmp_path / "skillspan"), assemble_pipeline=False)
+    # 3 x our 21 train lines + 2 SkillSpan sentences; dev is our 7 dev lines only.
+    assert result.data["train"] == {"segments": 3 * 21 + 2, "spans": 3 * 24 + 2, "widened": 0}
+    assert result.data["dev"]["segments"] == 7
+    assert result.skillspan_dev["gold"] == 2 and 0.0 <= result.skillspan_dev["strict_f"] <= 1.0
+    meta = json.loads((result.tagger_dir / "meta.json").read_text())
+    assert meta["jobmatch_training"]["skillspan"] is True and meta["jobmatch_training"]["corpus_repeat"] == 3
+
+
+def test_a_missing_skillspan_folder_is_named(tmp_path):
+    import pytest
+
+    from jobmatch.errors import ConfigError
+
+    corpus = _tiny_corpus(tmp_path / "corpus")
+    with pytest.raises(ConfigError, match="nowhere"):
+        train_competency_tagger(corpus, tmp_path / "models", TrainSettings(max_steps=1), skillspan_dir=tmp_path / "nowhere")

@@ -3,6 +3,8 @@ reads, the type a span takes from its section, and the notice's competency requi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from jobmatch.extract.regions import regions, section_at
 from jobmatch.model import CompetencyRequirement, Section, Span
 from jobmatch.taxonomy import Taxonomy
@@ -12,6 +14,11 @@ COMPETENCY_TYPES_BY_SECTION = {"core_competencies": "core", "functional_competen
 # Sections of a notice where a taxonomy phrase is a competency of the post (not, say, a word in
 # the organisation's description or the benefits).
 NOTICE_COMPETENCY_SECTIONS = set(COMPETENCY_TYPES_BY_SECTION) | {"duties", "qualifications", "desirable", "experience"}
+# Notice sections that never state a competency of the post. The trained tagger reads a notice
+# everywhere else: a section under a heading the parser does not know, a certification asked for
+# under education, a "Core Values: Integrity, Professionalism" line above the first heading.
+NOTICE_NON_COMPETENCY_SECTIONS = ("organizational_unit", "organizational_context", "languages", "benefits", "salary",
+                                  "recruitment_process", "eligibility")
 # Names this short count only as written in capitals ("R", "AI", "BI"), except these.
 SHORT_NAME_CHARS = 3
 SHORT_NAMES_ANY_CASE = frozenset({"sql"})
@@ -54,6 +61,25 @@ def competency_regions(kind: str, sections: list[Section], text_length: int) -> 
     return regions(sections, NOTICE_COMPETENCY_SECTIONS, text_length)
 
 
+def tagger_regions(kind: str, sections: list[Section], text_length: int,
+                   skip: tuple[str, ...] | list[str] = NOTICE_NON_COMPETENCY_SECTIONS,
+                   skip_spans: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]] | None:
+    """The (start, end) stretches the trained tagger reads; None: everywhere (CVs). In a notice,
+    the text outside the `skip` sections (their headings included) and outside `skip_spans` (the
+    header fields: a title, a department, an e-mail address), in order."""
+    if kind != "notice":
+        return None
+    skipped = sorted([(s.start, max(s.end, s.body_start)) for s in sections if s.name in skip] + list(skip_spans))
+    found, position = [], 0
+    for start, end in skipped:
+        if start > position:
+            found.append((position, start))
+        position = max(position, end)
+    if position < text_length:
+        found.append((position, text_length))
+    return found
+
+
 def in_regions(found: list[tuple[int, int]] | None, start: int) -> bool:
     return found is None or any(a <= start < b for a, b in found)
 
@@ -84,5 +110,6 @@ def profile_competencies(spans: list[Span]) -> list[str]:
     return ids
 
 
-__all__ = ["COMPETENCY_TYPES_BY_SECTION", "NOTICE_COMPETENCY_SECTIONS", "competency_regions", "competency_requirement",
-           "competency_type", "in_competency_region", "in_regions", "name_is_usable", "profile_competencies", "section_at", "taxonomy_names"]
+__all__ = ["COMPETENCY_TYPES_BY_SECTION", "NOTICE_COMPETENCY_SECTIONS", "NOTICE_NON_COMPETENCY_SECTIONS", "competency_regions", "competency_requirement",
+           "competency_type", "in_competency_region", "in_regions", "name_is_usable", "profile_competencies", "section_at", "tagger_regions",
+           "taxonomy_names"]

@@ -3,9 +3,10 @@ holds ("three-way matching", "Concur", "GR/IR clearing"), combined with the rule
 
 The component wraps a small spaCy NER pipeline (CNN tok2vec + transition-based NER, trained by
 `jobmatch train` on the corpus train split; see `jobmatch.train`). It tags each line of the text
-(the unit it was trained on) that can hold a competency (in a notice, only the competency
-regions: a span elsewhere would be dropped anyway), reusing the Doc's tokens when the model shares
-the pipeline's vocab. A tagged span replaces the rule spans it overlaps and inherits their id; a
+(the unit it was trained on) that can hold a competency (in a notice, every line outside the
+sections that state none, `notice_skip_sections`, and outside the header fields), reusing the
+Doc's tokens when the model shares the pipeline's vocab, and gives each tagged span the edges the
+annotation guide draws (`tidy_span`). A tagged span replaces the rule spans it overlaps and inherits their id; a
 rule span the tagger does not confirm is kept only in the sections listed in
 `unconfirmed_rule_sections` (lists of competencies), because elsewhere a taxonomy word is mostly a
 job title, an employer or a heading ("Audit Manager", "Office of Evaluation", "TRAINING"): on the
@@ -32,7 +33,8 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from jobmatch.errors import ConfigError
-from jobmatch.extract.competencies import competency_regions, competency_type, in_regions, taxonomy_names
+from jobmatch.extract.competencies import (NOTICE_NON_COMPETENCY_SECTIONS, competency_type, in_regions, tagger_regions,
+                                           taxonomy_names)
 from jobmatch.extract.regions import section_at
 from jobmatch.pipeline.extensions import SPANS_KEY, add_span, prepare
 from jobmatch.taxonomy import load_taxonomy
@@ -43,6 +45,12 @@ MODEL_DIR = "model"             # the wrapped NER pipeline, inside the component
 NAMES_FILE = "taxonomy.jsonl"   # the taxonomy names spans are linked to, saved with the component
 DEFAULT_TAGGER_DIR = Path(__file__).resolve().parents[3] / "models" / "competency-tagger"
 _LINE = re.compile(r"[^\n]+")
+# An elided French article or preposition glued to the phrase ("l'inventaire", "d'eLUNa"): the
+# English tokenizer keeps it in the word, the competency starts after it.
+_ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
+_NOT_A_SKILL = re.compile(r"@|https?:|www\.", re.IGNORECASE)   # e-mail addresses, web addresses
+_BRACKETS = {"(": ")", "[": "]"}
+BRACKET_REACH = 40     # how far past a span's end its unclosed bracket may close ("Python (pandas" + ")")
 # Sections (notice and CV) where a rule span stands without the tagger's confirmation: lists of
 # competencies, where a taxonomy phrase is meant as one.
 UNCONFIRMED_RULE_SECTIONS = ("core_competencies", "functional_competencies", "technical_competencies", "competencies",
@@ -102,7 +110,8 @@ class TaxonomyLinker:
 
 class CompetencyTagger:
     def __init__(self, nlp: Language, name: str, spans_key: str, prefer: str, link_threshold: float, batch_size: int,
-                 extra_taxonomy_files: list[str], unconfirmed_rule_sections: list[str]):
+                 extra_taxonomy_files: list[str], unconfirmed_rule_sections: list[str],
+                 notice_skip_sections: list[str] = NOTICE_NON_COMPETENCY_SECTIONS):
         if prefer not in ("model", "rules"):
             raise ConfigError(f"{name}: prefer must be 'model' or 'rules', not {prefer!r}")
         self.name = name
@@ -112,6 +121,7 @@ class CompetencyTagger:
         self.link_threshold = link_threshold
         self.batch_size = batch_size
         self.unconfirmed_rule_sections = frozenset(unconfirmed_rule_sections)
+        self.notice_skip_sections = tuple(notice_skip_sections)
         self.model: Language | None = None
         self.names = taxonomy_names(load_taxonomy(tuple(extra_taxonomy_files)))
         self.linker = TaxonomyLinker(self.names, link_threshold)
@@ -139,8 +149,8 @@ class CompetencyTagger:
     def tag_texts(self, texts: list[str], n_process: int = 1) -> list[list[tuple[int, int]]]:
         """Character (start, end) of the COMPETENCY spans the model finds in each text."""
         model = self._require_model()
-        return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == LABEL]
-                for doc in model.pipe(texts, batch_size=self.batch_size, n_process=n_process)]
+        return [tidy_spans(text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == LABEL])
+                for text, doc in zip(texts, model.pipe(texts, batch_size=self.batch_size, n_process=n_process))]
 
     def tag_document(self, text: str) -> list[tuple[int, int]]:
         """Character spans in a whole text, tagged line by line as the model was trained."""
@@ -157,11 +167,12 @@ class CompetencyTagger:
         `lines_to_tag`), as Docs cut from the pipeline's own tokens when the model shares its vocab
         (no second tokenisation), else re-tokenised by the model."""
         model = self._require_model()
-        lines = [lines_to_tag(doc) for doc in docs]
+        lines = [lines_to_tag(doc, self.notice_skip_sections) for doc in docs]
         line_docs = [line_doc for doc, doc_lines in zip(docs, lines) for line_doc in self._line_docs(model, doc, doc_lines)]
         tagged = model.pipe(line_docs, batch_size=self.batch_size)
-        return [[(start + e.start_char, start + e.end_char) for start, _ in doc_lines
-                 for e in next(tagged).ents if e.label_ == LABEL] for doc_lines in lines]
+        found = [[(start + e.start_char, start + e.end_char) for start, _ in doc_lines
+                  for e in next(tagged).ents if e.label_ == LABEL] for doc_lines in lines]
+        return [tidy_spans(doc._.source_text, spans) for doc, spans in zip(docs, found)]
 
     @staticmethod
     def _line_docs(model: Language, doc: Doc, lines: list[tuple[int, int]]) -> list[Doc | str]:
@@ -229,7 +240,7 @@ class CompetencyTagger:
         group = list(doc.spans[self.spans_key])
         ruled = [(s.start_char, s.end_char, s._.attrs.get("id")) for s in group if s.label_ == LABEL]
         kind, sections = doc._.kind or "cv", doc._.sections or []
-        allowed = competency_regions(kind, sections, len(text))
+        allowed = tagger_regions(kind, sections, len(text), self.notice_skip_sections, header_lines(doc))
         fresh: list[tuple[int, int, str | None]] = []
         dropped: set[tuple[int, int]] = set()
         for start, end in spans:
@@ -275,6 +286,45 @@ class CompetencyTagger:
         return self
 
 
+def tidy_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A tagged span with the edges the annotation guide draws, or None when it is no skill.
+
+    The model works on whole tokens, so it cannot cut an elided article off a French word
+    ("l'entrepôt de données" -> "entrepôt de données") and sometimes stops inside a bracket pair
+    ("Python (pandas" -> "Python (pandas)"; "Administrator (" -> "Administrator"). An e-mail or web
+    address is never a competency."""
+    if _NOT_A_SKILL.search(text, start, end):
+        return None
+    elided = _ELISION.match(text, start, end)
+    if elided:
+        start = elided.end()
+    for opening, closing in _BRACKETS.items():
+        depth = text.count(opening, start, end) - text.count(closing, start, end)
+        if depth > 0:
+            closes = text.find(closing, end, min(len(text), end + BRACKET_REACH))
+            if closes >= 0 and "\n" not in text[end:closes] and opening not in text[end:closes]:
+                end = closes + 1
+            else:
+                end = text.rfind(opening, start, end)
+        elif depth < 0 and text[start:end].lstrip(closing) != text[start:end]:
+            start += len(text[start:end]) - len(text[start:end].lstrip(closing))
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if end > start else None
+
+
+def tidy_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`tidy_span` over a list: the spans kept, each once, in order."""
+    out = []
+    for start, end in spans:
+        tidy = tidy_span(text, start, end)
+        if tidy is not None and tidy not in out:
+            out.append(tidy)
+    return out
+
+
 def text_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line without its surrounding white space: the unit the
     tagger is trained and run on."""
@@ -288,11 +338,20 @@ def text_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def lines_to_tag(doc: Doc) -> list[tuple[int, int]]:
-    """The lines of a pipeline Doc worth tagging: in a notice, those that reach into a competency
-    region (the rest is the organisation, the process, the benefits); in a CV, all of them."""
+def header_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The lines holding a notice's header fields ("Department: TSD", the title): names of
+    offices and posts, not competencies."""
     text = doc._.source_text
-    allowed = competency_regions(doc._.kind or "cv", doc._.sections or [], len(text))
+    header = getattr(doc._.structure, "header_spans", None) or {}
+    return [(text.rfind("\n", 0, start) + 1, len(text) if text.find("\n", end) < 0 else text.find("\n", end))
+            for start, end in header.values()]
+
+
+def lines_to_tag(doc: Doc, skip: tuple[str, ...] | list[str] = NOTICE_NON_COMPETENCY_SECTIONS) -> list[tuple[int, int]]:
+    """The lines of a pipeline Doc worth tagging: in a notice, those that reach outside the `skip`
+    sections (the organisation, the languages, the process, the benefits); in a CV, all of them."""
+    text = doc._.source_text
+    allowed = tagger_regions(doc._.kind or "cv", doc._.sections or [], len(text), skip, header_lines(doc))
     lines = text_lines(text)
     if allowed is None:
         return lines
@@ -301,12 +360,13 @@ def lines_to_tag(doc: Doc) -> list[tuple[int, int]]:
 
 @Language.factory(FACTORY, default_config={"spans_key": SPANS_KEY, "prefer": "model", "link_threshold": 0.4,
                                            "batch_size": 256, "extra_taxonomy_files": [],
-                                           "unconfirmed_rule_sections": list(UNCONFIRMED_RULE_SECTIONS)})
+                                           "unconfirmed_rule_sections": list(UNCONFIRMED_RULE_SECTIONS),
+                                           "notice_skip_sections": list(NOTICE_NON_COMPETENCY_SECTIONS)})
 def make_competency_tagger(nlp: Language, name: str, spans_key: str, prefer: str, link_threshold: float,
-                           batch_size: int, extra_taxonomy_files: list[str],
-                           unconfirmed_rule_sections: list[str]) -> CompetencyTagger:
+                           batch_size: int, extra_taxonomy_files: list[str], unconfirmed_rule_sections: list[str],
+                           notice_skip_sections: list[str]) -> CompetencyTagger:
     return CompetencyTagger(nlp, name, spans_key, prefer, link_threshold, batch_size, extra_taxonomy_files,
-                            unconfirmed_rule_sections)
+                            unconfirmed_rule_sections, notice_skip_sections)
 
 
 def load_tagger(path: str | Path | None = None) -> CompetencyTagger:

@@ -69,3 +69,16 @@ def corpus_dev_scores(corpus, tagger, split: str = "dev") -> dict[str, dict]:
                 linked_right += span._.attrs.get("id") == gold_ids[key]
     return {"rules": span_scores(gold, rules), "model": span_scores(gold, model), "union": span_scores(gold, union),
             "link_accuracy": {"matched": linked, "accuracy": linked_right / linked if linked else 0.0}}
+
+
+def skillspan_dev_scores(path, tagger) -> dict[str, float]:
+    """The tagger alone on SkillSpan sentences (skill and knowledge merged), token spans."""
+    from jobmatch.train.examples import merged_skillspan_spans, read_skillspan, token_char_offsets
+
+    rows = read_skillspan(path)
+    texts = [" ".join(row["tokens"]) for row in rows]
+    gold = []
+    for row in rows:
+        offsets = token_char_offsets(row["tokens"])
+        gold.append([(offsets[s][0], offsets[e - 1][1]) for s, e in merged_skillspan_spans(row)])
+    return span_scores(gold, tagger.tag_texts(texts))

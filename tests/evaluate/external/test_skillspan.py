@@ -68,3 +68,48 @@ def test_the_shared_test_split_has_the_published_span_counts():
     knowledge = sum(len(bio_spans(s["tags_knowledge"], "KNOWLEDGE")) for s in sentences)
     assert len(sentences) == 3569
     assert abs(skills - 1090) <= 2 and knowledge == 1174
+
+
+def test_variant_taggers_are_the_trained_siblings_of_the_shipped_one(tmp_path):
+    from jobmatch.evaluate.external.skillspan import variant_tagger_dirs
+    for name in ("competency-tagger", "competency-tagger-skillspan", "competency-tagger-half-copied", "other-tagger"):
+        (tmp_path / name).mkdir()
+    for name in ("competency-tagger", "competency-tagger-skillspan", "other-tagger"):
+        (tmp_path / name / "config.cfg").write_text("")
+    assert variant_tagger_dirs(tmp_path / "competency-tagger") == [tmp_path / "competency-tagger-skillspan"]
+
+
+def test_the_tagger_training_record_names_the_system():
+    from jobmatch.evaluate.external.skillspan import training_name
+    assert training_name({"jobmatch_training": {"skillspan": True}}) == "trained with SkillSpan train"
+    assert training_name({"jobmatch_training": {"skillspan": False}}) == "trained on our corpus only"
+    assert training_name({}) == "training data not recorded"
+
+
+def test_report_rows_say_how_each_tagger_was_trained_and_how_fast_it_runs_alone():
+    from jobmatch.evaluate.external.markdown import skillspan_markdown
+    row = {"strict": {"precision": 0.5, "recall": 0.4, "f1": 0.44}, "partial": {"precision": 0.7, "recall": 0.6, "f1": 0.65}}
+    block = {"split": "test", "sentences": 2, "gold_spans": {"SKILL": 1, "KNOWLEDGE": 2}, "mapping": "m",
+             "published": {"merged_strict_f1": 0.6, "source": "paper"},
+             "systems": {"jobmatch": {"available": True, "tagger": "trained on our corpus only", "merged": row,
+                                      "sentences_per_s": 400.0, "tagger_sentences_per_s": 2500.0},
+                         "jobmatch, tagger trained with SkillSpan train": {
+                             "available": True, "tagger": "trained with SkillSpan train", "merged": row,
+                             "sentences_per_s": 390.0, "tagger_sentences_per_s": 2400.0}}}
+    text = "\n".join(skillspan_markdown(block))
+    assert "| jobmatch (trained on our corpus only) | merged | 0.500 | 0.400 | 0.440 |" in text
+    assert "| jobmatch, tagger trained with SkillSpan train | merged |" in text
+    assert "| 400 | 2500 |" in text and "| 390 | 2400 |" in text
+
+
+def test_shipped_variant_is_reported_beside_the_shipped_tagger(tmp_path):
+    from jobmatch.evaluate.external.skillspan import variant_tagger_dirs
+    if not variant_tagger_dirs():
+        pytest.skip("no variant tagger beside models/competency-tagger")
+    rows = [{"idx": 1, "tokens": ["Experience", "with", "Python", "."], "tags_skill": ["O"] * 4,
+             "tags_knowledge": ["O", "O", "B", "O"], "source": "tech"}]
+    (tmp_path / "test.jsonl").write_text(json.dumps(rows[0]) + "\n")
+    systems = evaluate_skillspan(tmp_path, _no_peers())["systems"]
+    assert len(systems) == 1 + len(variant_tagger_dirs())
+    assert {s["tagger"] for s in systems.values()} == {"trained on our corpus only", "trained with SkillSpan train"}
+    assert all(s["tagger_sentences_per_s"] > 0 for s in systems.values())

@@ -24,11 +24,14 @@ def skillspan_markdown(block: dict) -> list[str]:
         for layer in ("merged", "SKILL", "KNOWLEDGE"):
             if layer in system:
                 row = system[layer]
-                rows.append([name, layer, *(_f(row[s][m]) for s in ("strict", "partial") for m in ("precision", "recall", "f1")),
-                             _f(system.get("sentences_per_s"), 0) if layer == "merged" else ""])
-    rows.append(["published (best BERT)", "merged", "", "", _f(block["published"]["merged_strict_f1"], 1), "", "", "", ""])
+                label = f"{name} ({system['tagger']})" if name == "jobmatch" and system.get("tagger") else name
+                rows.append([label, layer, *(_f(row[s][m]) for s in ("strict", "partial") for m in ("precision", "recall", "f1")),
+                             _f(system.get("sentences_per_s"), 0) if layer == "merged" else "",
+                             _f(system.get("tagger_sentences_per_s"), 0) if layer == "merged" else ""])
+    rows.append(["published (best BERT)", "merged", "", "", _f(block["published"]["merged_strict_f1"], 1), "", "", "", "",
+                 ""])
     lines += _table(["system", "layer", "strict P", "strict R", "strict F1", "partial P", "partial R", "partial F1",
-                     "sentences/s"], rows)
+                     "sentences/s", "tagger alone, sentences/s"], rows)
     pipeline = block["systems"].get("jobmatch", {}).get("pipeline")
     if pipeline:
         lines += [f"jobmatch pipeline: {pipeline}.", ""]

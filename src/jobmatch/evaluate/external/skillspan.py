@@ -108,24 +108,72 @@ def _score_rows(gold_typed: list[list[dict]], pred_typed: list[list[dict]],
     return rows
 
 
-def jobmatch_spans(texts: Sequence[str]) -> tuple[list[list[dict]], float, str]:
-    """COMPETENCY spans of jobmatch's pipeline for each sentence, the seconds it took, the pipeline name."""
+TAGGER = "jobmatch_competency_tagger"
+# Issue 7 asks to tell "our corpus only" from "with SkillSpan train": the training record says which.
+TRAINING_NAMES = {True: "trained with SkillSpan train", False: "trained on our corpus only",
+                  None: "training data not recorded"}
+
+
+def training_name(meta: dict) -> str:
+    return TRAINING_NAMES[(meta.get("jobmatch_training") or {}).get("skillspan")]
+
+
+def variant_tagger_dirs(tagger_dir: Path | None = None) -> list[Path]:
+    """The other trained taggers saved beside the shipped one (`models/competency-tagger-*`, e.g.
+    the SkillSpan-trained variant), each reported as its own system."""
+    from jobmatch.pipeline.competency_tagger import DEFAULT_TAGGER_DIR
+
+    shipped = Path(tagger_dir or DEFAULT_TAGGER_DIR)
+    return sorted(p for p in shipped.parent.glob(f"{shipped.name}-*") if (p / "config.cfg").is_file())
+
+
+def variant_pipeline(tagger_dir: Path):
+    """The extraction pipeline from its config with this tagger (in memory, nothing saved)."""
+    import srsly
+
+    from jobmatch.pipeline.build import _add_tagger, build_pipeline
+
+    nlp = build_pipeline()
+    _add_tagger(nlp, tagger_dir)
+    nlp.meta["jobmatch_training"] = srsly.read_json(tagger_dir / "meta.json").get("jobmatch_training")
+    return nlp
+
+
+def jobmatch_spans(texts: Sequence[str], nlp=None) -> tuple[list[list[dict]], float, str]:
+    """COMPETENCY spans of jobmatch's pipeline (default: the shipped one) for each sentence, the
+    seconds it took, the pipeline name."""
     from jobmatch import load
     from jobmatch.extract import extract_documents
     from jobmatch.model import Document
 
-    nlp = load()
+    nlp = nlp or load()
     name = f"{nlp.meta.get('name', 'pipeline')} {nlp.meta.get('version', '')} ({', '.join(nlp.pipe_names)})"
-    if "jobmatch_competency_tagger" in nlp.pipe_names:
-        # Issue 7 asks to tell "our corpus only" from "with SkillSpan train": the training record says which.
-        trained = (nlp.meta.get("jobmatch_training") or {}).get("skillspan")
-        name += {True: "; tagger trained with SkillSpan train", False: "; tagger trained on our corpus only",
-                 None: "; tagger training data not recorded in the pipeline meta"}[trained]
+    if TAGGER in nlp.pipe_names:
+        name += f"; tagger {training_name(nlp.meta)}"
     documents = [Document(id=f"s{i}", source="skillspan", format="text", text=t) for i, t in enumerate(texts)]
     started = time.perf_counter()
     results = list(extract_documents(documents, kind="notice", nlp=nlp, batch_size=256))
     seconds = time.perf_counter() - started
     return [[s for s in r["spans"] if s["label"] == "COMPETENCY"] for r in results], seconds, name
+
+
+def tagger_speed(nlp, texts: Sequence[str]) -> float | None:
+    """Sentences per second of the trained tagger alone (one process), beside the whole pipeline's."""
+    if TAGGER not in nlp.pipe_names or not texts:
+        return None
+    tagger = nlp.get_pipe(TAGGER)
+    started = time.perf_counter()
+    tagger.tag_texts(list(texts))
+    return len(texts) / (time.perf_counter() - started)
+
+
+def jobmatch_system(nlp, gold_typed, gold_merged, texts, offsets) -> dict:
+    predicted, seconds, pipeline = jobmatch_spans(texts, nlp)
+    training = training_name(nlp.meta) if TAGGER in nlp.pipe_names else "rules only"
+    return {"available": True, "pipeline": pipeline, "tagger": training, "sentences_per_s": len(texts) / seconds,
+            "tagger_sentences_per_s": tagger_speed(nlp, texts),
+            **_score_rows(gold_typed, [to_token_spans(p, o, True) for p, o in zip(predicted, offsets)],
+                          gold_merged, [to_token_spans(p, o, False) for p, o in zip(predicted, offsets)])}
 
 
 def evaluate_skillspan(folder: Path, settings=None, split: str = "test") -> dict:
@@ -137,10 +185,14 @@ def evaluate_skillspan(folder: Path, settings=None, split: str = "test") -> dict
     for doc in gold_typed:
         unique = {(s["start"], s["end"]) for s in doc}
         gold_merged.append([{"label": "COMPETENCY", "start": a, "end": b} for a, b in sorted(unique)])
-    predicted, seconds, pipeline = jobmatch_spans(texts)
-    systems = {"jobmatch": {"available": True, "pipeline": pipeline, "sentences_per_s": len(texts) / seconds,
-                            **_score_rows(gold_typed, [to_token_spans(p, o, True) for p, o in zip(predicted, offsets)],
-                                          gold_merged, [to_token_spans(p, o, False) for p, o in zip(predicted, offsets)])}}
+    from jobmatch import load
+
+    shipped = load()
+    systems = {"jobmatch": jobmatch_system(shipped, gold_typed, gold_merged, texts, offsets)}
+    for tagger_dir in variant_tagger_dirs() if TAGGER in shipped.pipe_names else ():
+        variant = variant_pipeline(tagger_dir)
+        systems[f"jobmatch, tagger {training_name(variant.meta)}"] = jobmatch_system(
+            variant, gold_typed, gold_merged, texts, offsets)
     if settings is None or settings.peers:
         from jobmatch.evaluate.peers import PeerUnavailable, load_peers
         for peer in load_peers():
