@@ -26,3 +26,21 @@ def test_synthetic_vectors_are_unit_and_stay_near_their_real_seeds():
     vectors = synthetic_vectors(seeds, 200, rng)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert float((vectors @ seeds.T).max(axis=1).min()) > 0.8
+
+
+def test_ranking_agreement_is_perfect_for_the_same_order_and_measures_how_deep_a_first_stage_must_go():
+    from jobmatch.match.bench import ranking_agreement
+
+    reference = np.arange(100, 0, -1, dtype=np.float32).reshape(1, -1)     # item 0 best, item 99 worst
+    same_order = reference * 0.5 + 3                                      # other scale, same ranking
+    assert ranking_agreement(reference, same_order) == {
+        "queries": 1, "items": 100, "spearman_mean": 1.0, "spearman_min": 1.0, "top10_overlap": 1.0,
+        "reference_top10_within_top25": 1.0, "reference_top10_within_top50": 1.0}
+    # the reference's top 10 moved to ranks 21-30 of the other encoder: none in its top 10, half
+    # (ranks 21-25) within its top 25, all within its top 50
+    other = reference.copy()
+    other[0, :10], other[0, 20:30] = reference[0, 20:30], reference[0, :10]
+    found = ranking_agreement(reference, other)
+    assert found["top10_overlap"] == 0.0
+    assert found["reference_top10_within_top25"] == 0.5 and found["reference_top10_within_top50"] == 1.0
+    assert 0.5 < found["spearman_mean"] < 1.0

@@ -20,10 +20,11 @@ from jobmatch.match.documents import candidate_from_document, vacancy_from_docum
 from jobmatch.match.matcher import Matcher
 from jobmatch.match.parts import candidate_parts, vacancy_parts
 from jobmatch.match.scoring import doc_vector
-from jobmatch.match.settings import MatchSettings
+from jobmatch.match.settings import STATIC_MODEL, MatchSettings
 
 NOISE = 0.35          # relative noise around each real vector (cosine to its seed about 0.94)
 FIRST_STAGE_TOKENS = 64   # a first-stage query: the vacancy's title and duties cut to this many tokens
+SHORTLIST_DEPTHS = (10, 25, 50)   # how deep a static first stage must go to hold MiniLM's top 10
 
 
 def _percentiles(values: list[float]) -> dict:
@@ -49,6 +50,25 @@ def first_stage_text(vacancy, tokenizer, max_tokens: int) -> str:
                     [s.text for s in vacancy.sections if s.name == "duties"])
     ids = tokenizer(text, add_special_tokens=False, truncation=True, max_length=max_tokens)["input_ids"]
     return tokenizer.decode(ids)
+
+
+def ranking_agreement(reference: np.ndarray, other: np.ndarray, depths=SHORTLIST_DEPTHS) -> dict:
+    """How far two encoders rank the same items alike, per query row of two (queries x items)
+    score matrices: Spearman correlation of the scores, overlap of the top 10, and the share of
+    the reference's top 10 within the other's top k (what a first stage of depth k would keep)."""
+    from scipy.stats import spearmanr
+
+    k = min(10, reference.shape[1])
+    top = lambda scores, n: set(np.argsort(-scores, kind="stable")[:n].tolist())
+    rho = [spearmanr(r, o).statistic for r, o in zip(reference, other)]
+    out = {"queries": int(reference.shape[0]), "items": int(reference.shape[1]),
+           "spearman_mean": round(float(np.nanmean(rho)), 3), "spearman_min": round(float(np.nanmin(rho)), 3),
+           "top10_overlap": round(float(np.mean([len(top(r, k) & top(o, k)) / k for r, o in zip(reference, other)])), 3)}
+    for depth in depths:
+        if depth > k and depth < reference.shape[1]:
+            out[f"reference_top10_within_top{depth}"] = round(float(np.mean(
+                [len(top(r, k) & top(o, depth)) / k for r, o in zip(reference, other)])), 3)
+    return out
 
 
 def query_sweep(matcher: Matcher, index, notices: list, first_stage_tokens: int) -> list[dict]:
@@ -122,9 +142,84 @@ def query_agreement(matcher: Matcher, notices: list, cv_vectors: np.ndarray, ind
             f"large_index_all_parts_top10_within_first_stage_top{shortlist}": round(float(np.mean(in_shortlist)), 3)}
 
 
+def static_encoder_bench(model_name: str, cvs: list, notices: list, reference_cv_parts: list[dict],
+                         reference_notice_parts: list[dict], n_cvs: int, queries: int, rng: np.random.Generator,
+                         log=print) -> dict:
+    """The static encoder where MiniLM is measured: bulk encoding speed, all-parts query latency
+    (encode + exact top-10 search) at `n_cvs`, memory per CV, and how its rankings agree with
+    MiniLM's (the reference) among the corpus' real CVs, per document and per passage."""
+    import faiss
+
+    matcher = Matcher(MatchSettings(embedding_model=model_name, cache_path=None))
+    t0 = time.perf_counter()
+    matcher.encoder.encode(["warm-up"])
+    load_s = time.perf_counter() - t0
+    passages = sum(len(p) for c in cvs for p in candidate_parts(c).values())
+    t0 = time.perf_counter()
+    cv_parts = [matcher.encode_candidate(c) for c in cvs]           # one CV at a time, as `index add` encodes
+    encode_s = time.perf_counter() - t0
+    cv_vectors = np.vstack([doc_vector(parts) for parts in cv_parts])
+    result: dict = {"model": model_name, "dimension": int(cv_vectors.shape[1]), "load_s": round(load_s, 2),
+                    "model_bytes_in_memory": int(matcher.encoder.model.embedding.nbytes),
+                    "encoding": {"cvs": len(cvs), "passages": passages, "seconds": round(encode_s, 3),
+                                 "cvs_per_s": round(len(cvs) / encode_s, 1),
+                                 "passages_per_s": round(passages / encode_s, 1)}}
+    log(f"static encoder: {len(cvs)} CVs in {encode_s:.2f} s ({len(cvs) / encode_s:.0f} CVs/s)")
+
+    vectors = synthetic_vectors(cv_vectors, n_cvs, rng)
+    t0 = time.perf_counter()
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    build_s = time.perf_counter() - t0
+    texts = [[p for ps in vacancy_parts(n).values() for p in ps] for n in (notices * (queries // len(notices) + 1))[:queries]]
+    rows = []
+    for threads in (1, 2):
+        faiss.omp_set_num_threads(threads)
+        matcher.encoder.encode(texts[0])                          # warm-up
+        times, cpu, encode_only = [], [], []
+        for passages_ in texts:
+            t0, c0 = time.perf_counter(), time.process_time()
+            vector = matcher.encoder.encode(passages_).mean(axis=0)
+            t1 = time.perf_counter()
+            index.search((vector / np.linalg.norm(vector)).reshape(1, -1).astype(np.float32), 10)
+            times.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+            encode_only.append(t1 - t0)
+        rows.append({"query": "all_parts", "search_threads": threads, **_percentiles(times),
+                     "cpu_p50_ms": round(statistics.median(cpu) * 1000, 2),
+                     "encode_p50_ms": round(statistics.median(encode_only) * 1000, 2)})
+        log(f"static exact {n_cvs}: all parts, {threads} search thread(s): p50 {rows[-1]['p50_ms']} ms "
+            f"(encoding {rows[-1]['encode_p50_ms']} ms)")
+    faiss.omp_set_num_threads(1)
+    per_cv_parts = np.mean([sum(len(v) for v in parts.values()) for parts in cv_parts])
+    dim = vectors.shape[1]
+    result["exact"] = {"index": "IndexFlatIP", "vectors": n_cvs, "build_s": round(build_s, 3), "query": rows}
+    result["memory_per_cv_bytes"] = {"doc_vector_float32": dim * 4, "passage_vectors_float16": int(per_cv_parts * dim * 2)}
+
+    def unit_mean(parts: dict) -> np.ndarray:
+        return doc_vector(parts).astype(np.float32)
+
+    def stacked(parts: list[dict]) -> np.ndarray:
+        return np.vstack([v for p in parts for v in p.values() if len(v)])
+
+    static_notice_parts = [matcher.encode_vacancy(n) for n in notices]
+    ref_docs = np.vstack([unit_mean(p) for p in reference_notice_parts]) @ np.vstack([unit_mean(p) for p in reference_cv_parts]).T
+    static_docs = np.vstack([unit_mean(p) for p in static_notice_parts]) @ cv_vectors.T
+    result["agreement_with_minilm"] = {
+        "documents": ranking_agreement(ref_docs, static_docs),
+        "passages": ranking_agreement(stacked(reference_notice_parts) @ stacked(reference_cv_parts).T,
+                                      stacked(static_notice_parts) @ stacked(cv_parts).T),
+    }
+    log(f"static vs MiniLM: {result['agreement_with_minilm']}")
+    del index, vectors
+    return result
+
+
 def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_000, queries: int = 30,
-                approx_queries: int = 1000, settings: MatchSettings | None = None, log=print) -> dict:
-    """Run every measurement; returns a JSON-ready dict."""
+                approx_queries: int = 1000, settings: MatchSettings | None = None, log=print,
+                static_model: str | None = STATIC_MODEL) -> dict:
+    """Run every measurement (the static encoder's too, unless `static_model` is None); returns
+    a JSON-ready dict."""
     import faiss
 
     from jobmatch.corpus.loader import load_corpus
@@ -197,6 +292,25 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
         "passage_vectors_float16": int(per_cv_parts * dim * 2),
         "faiss_flat_rss_growth_mb_for_index": round(peak_rss_mb() - rss_before, 1),
     }
+
+    # -- the static encoder at the same size, against MiniLM as the reference ---------------
+    if static_model:
+        from jobmatch.errors import ConfigError
+
+        try:
+            result["static"] = static_encoder_bench(static_model, cvs, notices, cv_parts,
+                                                    [matcher.encode_vacancy(n) for n in notices], n_cvs, queries, rng, log)
+        except ConfigError as exc:
+            result["static"] = {"model": static_model, "skipped": str(exc)}
+            log(f"static encoder skipped: {exc}")
+        as_set_minilm = result["exact"]["query_all_parts_as_configured"]
+        if "exact" in result["static"] and as_set_minilm:
+            # a two-stage query (static first stage, MiniLM re-scoring) still encodes the vacancy
+            # with MiniLM: its cost is the static query plus MiniLM's query encoding
+            # (MiniLM's query encoding = its all-parts query less its search alone)
+            minilm_encoding = as_set_minilm["p50_ms"] - result["exact"]["search_only_single_query_1_thread"]["p50_ms"]
+            result["static"]["two_stage_query_p50_ms_estimate"] = round(
+                result["static"]["exact"]["query"][0]["p50_ms"] + minilm_encoding, 1)
 
     # -- re-scoring a shortlist (requirements + part similarities) --------------------------
     for candidate in cvs:               # as an index keeps them: terms computed at indexing time
