@@ -21,7 +21,7 @@ BAC_PLUS_LEVELS = {1: "secondary", 2: "short_cycle", 3: "bachelor", 4: "bachelor
                    8: "doctorate"}
 DEGREE_PATTERNS: list[tuple[str, str]] = [
     ("bac_plus", _BAC_PLUS),
-    ("doctorate", r"ph\.?\s?d\.?|d\.?\s?phil\.?|dr\.-ing\.?|doctoral degree|doctorate(?: degree)?|doctorat|doctorado|doutorado|"
+    ("doctorate", r"ph\.?\s?d\.?|d\.?\s?phil\.?|dr\.-ing\.?|doctoral degree|doctorate(?: degree)?|doctorat|doctorado|doutorado|docteure?(?=\s+(?:en|ès|in)\s)|doctora(?=\s+en\s)|"
                   rf"doctor of [a-z]+{_FIELD_WORDS}|ed\.?\s?d\.?"),
     ("master", rf"advanced university degree|advanced degree|higher university degree|master of [a-z]+{_FIELD_WORDS}|"
                rf"master{_APOS}?s(?: level)?(?: degree)?|"
@@ -31,7 +31,7 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                r"post-?graduate (?:degree|qualification|diploma)|graduate degree|master'?s?-level qualification|second(?:-level)? university degree|"
                r"diplôme (?:universitaire )?(?:supérieur|de master|d'ingénieur(?: d'état)?|de grande école)|ingénieur d'état|dea|dess|"
                r"grande école(?: de commerce| d'ingénieurs?)?|"
-               r"máster(?: universitario| oficial)?|maestría|mestrado|magíster|magister|laurea magistrale|"
+               r"máster(?: universitario| oficial)?|maestría|mestrado|magíster|magister|magistra|laurea magistrale|"
                r"título (?:universitario )?(?:superior|avanzado|de posgrado|de maestría)|"
                r"diploma de posgrado|ingeniero superior|diplom-ingenieur|dipl\.-ing\.?|diplom|specialist diploma|"
                r"sivilingeniør|civilingenjör|ma"),
@@ -39,15 +39,15 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                  rf"bachelor{_APOS}?s?(?: degree)?|bachelier|"
                  r"b\.\s?sc\.?(?:\s?\(hons\.?\))?|bsc(?:\s?\(hons\.?\))?|b\.\s?a\.(?:\s?\(hons\.?\))?|ba(?:\s?\(hons\.?\))|"
                  r"b\.?\s?eng\.?|b\.\s?e\.|b\.\s?tech\.?|ll\.\s?b\.?|llb|b\.?com(?:\s?\(hons\.?\))?|bba|b\.b\.a\.|"
-                 r"undergraduate degree|university degree|licence(?: professionnelle| fondamentale)?|licenciatura|licenciado|"
+                 r"undergraduate degree|university degree|licence(?: professionnelle| fondamentale)?|licenciatura|licenciad[oa]|licenciée?(?=\s+(?:en|ès)\s)|abogad[oa]|"
                  r"license(?: degree)?(?=\s(?:in|en)\s(?!good standing)|\s?/|\s\()|"
                  r"laurea triennale|bacharelado|pregrado|licencjat|"
                  r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|"
                  r"(?:completed )?university studies|"
                  r"(?:honours|first) degree|degree[- ]level(?: education| qualification)?|"   # UK/NGO ads: "educated to degree level"
-                 r"ingenier[oa]|ingénieur|ba"),
+                 r"ingenier[oa]|ingénieure?|ba"),
     ("short_cycle", r"post-?secondary (?:education|diploma|studies)|associate(?:'s)? degree|dut|bts|deug|deust|technical diploma|technician(?:'s)? (?:degree|diploma)|"
-                    r"diplôme de technicien(?: supérieur| spécialisé)?|higher national diploma|hnd|técnico superior|tecnólogo|"
+                    r"diplôme de technicien(?: supérieur| spécialisé)?|higher national diploma|hnd|técnic[oa] superior|tecnólogo|"
                     r"brevet fédéral|federal diploma of higher education"),
     ("secondary", r"high[- ]school(?: diploma| level| education)?|higher secondary certificate|secondary (?:school|education)(?: diploma| certificate)?|"
                   r"baccalauréat(?: général| technologique| professionnel)?|maturité(?: gymnasiale| professionnelle| fédérale)?|"
