@@ -93,10 +93,22 @@ def test_fields_of_postgraduate_diplomas_and_specialisations_in_brackets():
                       "CAS in Public Procurement Law, Université de Genève, 2021\n"
                       "MSc Computer Science (Networking), Universidad de Chile, 2012\n"
                       "M.Sc. Informatik (Computer Science), TU Berlin, 2010\n")
+    # the translation in brackets is a field span too (GUIDE.md, FIELD)
     assert [text for text, _ in _spans(result, "FIELD")] == [
-        "Gestión de Riesgos", "Public Procurement Law", "Computer Science", "Networking", "Informatik"]
+        "Gestión de Riesgos", "Public Procurement Law", "Computer Science", "Networking", "Informatik", "Computer Science"]
 
 
 def test_the_field_of_a_doctorate_under_way():
     result = _extract("Priya Nair\n\nEducation\nPhD candidate in Development Economics, Graduate Institute Geneva (since 2022)\n")
     assert [text for text, _ in _spans(result, "FIELD")] == ["Development Economics"]
+
+
+def test_a_field_named_again_in_brackets_is_a_field_span_of_its_own():
+    """GUIDE.md: "Wirtschaftsinformatik (Business Informatics)" is two FIELD spans; a degree restated in
+    brackets with its field ("(PhD in Public Law)") gives that field too, an equivalence does not."""
+    result = _extract("Jan Novak\n\nEDUCATION\nMSc Informatika (Computer Science), Charles University, 2015\n"
+                      "Doctorado en Derecho Internacional (PhD in International Law), Universidad de Chile, 2021\n"
+                      "Diplom Physik, Universität Wien, 2010 – equivalent to a master's degree in physics\n")
+    assert [text for text, _ in _spans(result, "FIELD")] == [
+        "Informatika", "Computer Science", "Derecho Internacional", "International Law", "Physik"]
+    assert [text for text, _ in _spans(result, "DEGREE")] == ["MSc", "Doctorado", "PhD", "Diplom", "master's degree"]

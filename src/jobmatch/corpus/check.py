@@ -121,6 +121,8 @@ def _check_boundaries(span: GoldSpan) -> str | None:
         return "trailing punctuation"
     if span.label == "DEGREE" and "(" in _DEGREE_MARK.sub("", span.text):
         return "a bracket inside a DEGREE span: a degree named in it is a span of its own (GUIDE.md, DEGREE)"
+    if span.label == "FIELD" and "(" in span.text:
+        return "a bracket inside a FIELD span: a field named in it is a span of its own (GUIDE.md, FIELD)"
     if span.label == "DATE_RANGE" and _DATE_LABEL.match(span.text):
         return "a DATE_RANGE starts at its first date, not at a 'From:' label (GUIDE.md, DATE_RANGE)"
     if span.label == "EXPERIENCE" and span.attrs.get("kind") == "claimed" \

@@ -530,10 +530,9 @@ def _fields_of(text: str, phrase: tuple[int, int], line_right: int) -> list[tupl
     specialisation in brackets after it."""
     found = split_field_list(text, *phrase) + more_fields_after(text, phrase[1], line_right)
     bracketed = bracketed_field_after(text, phrase[1], line_right)
-    if bracketed:   # a specialisation, not the same field translated ("Informatics (Computer Science)")
-        main, inner = find_fields(text[phrase[0]:phrase[1]]), find_fields(text[slice(*bracketed)])
-        if not main or not inner or main[0][2] == inner[0][2]:
-            bracketed = None
+    if bracketed and find_degrees(text[slice(*bracketed)]):
+        bracketed = None   # "(PhD in Public Law)": a degree and its field, found as such
+    # a specialisation or the same field translated ("Informatics (Computer Science)"): its own span
     return found + ([bracketed] if bracketed else [])
 
 
@@ -562,6 +561,13 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
     for index, (start, end, level) in enumerate(degrees):
         if index in explained:   # a span of its own, not another degree of the person
             spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
+            line_right = _line_bounds(text, start, end)[1]
+            # "(PhD in Public Law)": the field restated with the degree; not after an equivalence
+            # ("equivalent to a master's degree in ..." names no field the person studied)
+            restated = re.match(r"\s+(?:in|en)\s", text[end:line_right]) and not _EQUIVALENCE_CUE.search(text, max(0, start - 40), start)
+            phrase = field_phrase_after(text, end, line_right) if restated else None
+            if phrase and not any(phrase[0] <= s < phrase[1] for s, _, _ in degrees):
+                field_spans.extend(_fields_of(text, phrase, line_right))
             continue
         level = next((degrees[j][2] for j, i in explained.items() if i == index), None) or _bracketed_level(text[start:end]) or level
         line_left, line_right = _line_bounds(text, start, end)
