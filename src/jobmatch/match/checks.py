@@ -193,11 +193,14 @@ def eligibility_checks(rules: list[EligibilityRule], profile: Profile) -> list[R
     return checks
 
 
-def requirement_checks(requirements: Requirements, profile: Profile) -> list[RequirementCheck]:
-    """Every check of a notice's requirements against a CV's profile, in reading order."""
+def requirement_checks(requirements: Requirements, profile: Profile,
+                       rules: list[RequirementCheck] | None = None) -> list[RequirementCheck]:
+    """Every check of a notice's requirements against a CV's profile, in reading order.
+    `rules`: the notice's programme rules as `eligibility_checks` reports them, when already made
+    (they do not depend on the CV, so a pool ranked for one notice shares them)."""
     checks = [education_check(requirements, profile), field_check(requirements, profile),
               experience_check(requirements, profile), international_check(requirements, profile)]
     found = [c for c in checks if c is not None]
     found += language_checks(requirements, profile)
-    found += eligibility_checks(requirements.eligibility, profile)
+    found += eligibility_checks(requirements.eligibility, profile) if rules is None else list(rules)
     return found

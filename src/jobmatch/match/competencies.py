@@ -58,19 +58,27 @@ def competency_label(cid: str) -> str:
     return _linked_names().get(cid, cid)
 
 
-def competency_coverage(requirements: Requirements, candidate_ids: list[str], candidate_spans: list[Span]) -> dict:
+def required_entries(requirements: Requirements) -> list[dict]:
+    """The notice's required competencies with their readable names: the vacancy's side of
+    coverage, made once per vacancy when a pool of CVs is ranked for it."""
+    return [{"id": cid, "label": competency_label(cid), "group": group}
+            for cid, group in required_competencies(requirements).items()]
+
+
+def competency_coverage(requirements: Requirements, candidate_ids: list[str], candidate_spans: list[Span],
+                        required: list[dict] | None = None, evidence: dict[str, str] | None = None) -> dict:
     """Matched and missing competencies and the share of discriminating ones covered
-    (`coverage` is None when the notice names none)."""
-    required = required_competencies(requirements)
-    evidence = competency_evidence(candidate_spans)
+    (`coverage` is None when the notice names none). `required` (from `required_entries`) and
+    `evidence` (from `competency_evidence`) may be given when one side is shared by many pairs."""
+    required = required_entries(requirements) if required is None else required
+    evidence = competency_evidence(candidate_spans) if evidence is None else evidence
     shown = set(candidate_ids) | set(evidence)
     matched, missing = [], []
-    for cid, group in required.items():
-        entry = {"id": cid, "label": competency_label(cid), "group": group}
-        if cid in shown:
-            matched.append({**entry, "evidence": evidence.get(cid, "")})
+    for entry in required:
+        if entry["id"] in shown:
+            matched.append({**entry, "evidence": evidence.get(entry["id"], "")})
         else:
-            missing.append(entry)
-    scored = [cid for cid, group in required.items() if group in COVERAGE_GROUPS] or list(required)
+            missing.append(dict(entry))
+    scored = [e["id"] for e in required if e["group"] in COVERAGE_GROUPS] or [e["id"] for e in required]
     coverage = (sum(cid in shown for cid in scored) / len(scored)) if scored else None
     return {"coverage": coverage, "matched": matched, "missing": missing}

@@ -32,9 +32,13 @@ def _check_line(check: RequirementCheck) -> str:
     return f"{name} unknown ({check.found})"
 
 
+LEXICAL = ("sim_lexical",)
+
+
 def explain(score: float, eligible: bool, checks: list[RequirementCheck], competencies: dict,
-            features: dict, contributions: dict[str, float]) -> str:
-    """Score, eligibility, each requirement, competencies and the largest score contributions."""
+            features: dict, contributions: dict[str, float], shared_terms: list[str] | None = None) -> str:
+    """Score, eligibility, each requirement, competencies, the semantic and the lexical parts
+    (with the words the two texts share) and the largest score contributions."""
     parts = [f"score {score:.2f}" + ("" if eligible else " (not eligible: a hard requirement is unmet)")]
     hard = [c for c in checks if not c.name.startswith("eligibility:")]
     if hard:
@@ -51,9 +55,14 @@ def explain(score: float, eligible: bool, checks: list[RequirementCheck], compet
         if missing:
             line += "; missing " + ", ".join(missing[:6])
         parts.append(line)
-    semantic = [f"{FEATURE_NAMES[k]} {v:.2f}" for k, v in features.items() if k.startswith("sim_") and v is not None]
+    semantic = [f"{FEATURE_NAMES[k]} {v:.2f}" for k, v in features.items()
+                if k.startswith("sim_") and k not in LEXICAL and v is not None]
     if semantic:
         parts.append("semantic similarity: " + ", ".join(semantic))
+    lexical = [f"{FEATURE_NAMES[k]} {features[k]:.2f}" for k in LEXICAL if features.get(k) is not None]
+    if lexical:
+        parts.append("lexical similarity: " + ", ".join(lexical) +
+                     (f" (shared: {', '.join(shared_terms)})" if shared_terms else ""))
     if contributions:
         top = sorted(contributions.items(), key=lambda kv: abs(kv[1]), reverse=True)[:3]
         parts.append("compared with a typical pair, the score moved most by: " +

@@ -83,3 +83,11 @@ def lexical_similarity(a: dict[str, float], b: dict[str, float]) -> float | None
         return None
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     return sum(v * large.get(w, 0.0) for w, v in small.items())
+
+
+def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 6) -> list[str]:
+    """The words that add most to the cosine of two term vectors: what the lexical part of a
+    score rests on, for the explanation."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    products = sorted(((v * large[w], w) for w, v in small.items() if w in large), reverse=True)
+    return [w for _, w in products[:limit]]

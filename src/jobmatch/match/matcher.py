@@ -9,17 +9,19 @@ from typing import Sequence
 import numpy as np
 
 from jobmatch.errors import ConfigError
-from jobmatch.match.checks import requirement_checks
-from jobmatch.match.competencies import competency_coverage
+from jobmatch.match.checks import eligibility_checks, requirement_checks
+from jobmatch.match.competencies import competency_coverage, competency_evidence, required_entries
 from jobmatch.match.documents import document_spans
 from jobmatch.match.explain import explain
-from jobmatch.match.lexical import IDF_FILE, Idf, lexical_similarity, weighted_terms
+from jobmatch.match.lexical import IDF_FILE, Idf, lexical_similarity, shared_terms, weighted_terms
 from jobmatch.match.parts import candidate_parts, vacancy_parts
-from jobmatch.match.scoring import FEATURES, Weights, combine, is_eligible, requirement_features, semantic_features
+from jobmatch.match.scoring import (FEATURES, Weights, combine, is_eligible, requirement_features, score_many,
+                                    semantic_features_many)
 from jobmatch.match.settings import MatchSettings
 from jobmatch.model import Candidate, Match, Vacancy
 
 Encoded = dict[str, np.ndarray]
+TERMS_CACHE = 4096          # texts whose weighted terms a matcher remembers
 
 
 def load_weights(settings: MatchSettings) -> Weights:
@@ -43,6 +45,7 @@ class Matcher:
         self.weights = weights or load_weights(self.settings)
         self._encoder = None
         self._idf = None
+        self._terms: dict[str, dict[str, float]] = {}
 
     @property
     def uses_embeddings(self) -> bool:
@@ -66,7 +69,13 @@ class Matcher:
         return self._idf
 
     def terms(self, text: str) -> dict[str, float]:
-        return weighted_terms(text, self.idf)
+        """Weighted terms of a text, remembered: a candidate's search weighs each notice's text
+        once, not once per CV (the cache is bounded; an index keeps the terms anyway)."""
+        if text not in self._terms:
+            if len(self._terms) >= TERMS_CACHE:
+                self._terms.clear()
+            self._terms[text] = weighted_terms(text, self.idf)
+        return self._terms[text]
 
     def item_terms(self, item: Vacancy | Candidate) -> dict[str, float]:
         """The weighted terms an index kept, or those of the document's text."""
@@ -106,64 +115,116 @@ class Matcher:
                  candidate_terms: dict | None = None) -> tuple[dict, list, dict]:
         """(features, requirement checks, competency coverage) of one pair; terms are computed
         from the texts when not given."""
-        checks = requirement_checks(vacancy.requirements, candidate.profile)
-        coverage = competency_coverage(vacancy.requirements, candidate.profile.competencies, document_spans(candidate))
-        features = requirement_features(checks, coverage["coverage"], vacancy.requirements.experience.min_years,
-                                        candidate.profile.total_years)
-        if self.uses_embeddings and vacancy_vectors is not None and candidate_vectors is not None:
-            features.update(semantic_features(vacancy_vectors, candidate_vectors))
+        features, checks, coverage = self._pool_features(
+            [vacancy], [candidate], [vacancy_vectors], [candidate_vectors],
+            [vacancy_terms if vacancy_terms is not None else self.item_terms(vacancy)],
+            [candidate_terms if candidate_terms is not None else self.item_terms(candidate)])
+        return features[0], checks[0], coverage[0]
+
+    def _pool_features(self, vacancies: Sequence[Vacancy], candidates: Sequence[Candidate],
+                       vacancy_vectors: Sequence[Encoded | None], candidate_vectors: Sequence[Encoded | None],
+                       vacancy_terms: Sequence[dict], candidate_terms: Sequence[dict]) -> tuple[list, list, list]:
+        """Features, checks and coverage of the pairs of one vacancy with many candidates, or of
+        one candidate with many vacancies (the shorter list has one item and is broadcast). The
+        fixed side is prepared once (its programme rules, required competencies, passages) and
+        the passage similarities of the whole pool come from `semantic_features_many`."""
+        pairs = max(len(vacancies), len(candidates))
+
+        def each(items: Sequence) -> Sequence:
+            return items if len(items) == pairs else [items[0]] * pairs
+
+        prepared: dict[int, tuple[list, list]] = {}        # id(vacancy) -> (programme rules, required competencies)
+        evidence: dict[int, dict] = {}                     # id(candidate) -> competency evidence
+        rows, all_checks, coverages = [], [], []
+        for vacancy, candidate in zip(each(vacancies), each(candidates)):
+            if id(vacancy) not in prepared:
+                prepared[id(vacancy)] = (eligibility_checks(vacancy.requirements.eligibility, candidate.profile),
+                                         required_entries(vacancy.requirements))
+            if id(candidate) not in evidence:
+                evidence[id(candidate)] = competency_evidence(document_spans(candidate))
+            rules, required = prepared[id(vacancy)]
+            checks = requirement_checks(vacancy.requirements, candidate.profile, rules=rules)
+            coverage = competency_coverage(vacancy.requirements, candidate.profile.competencies, [],
+                                           required=required, evidence=evidence[id(candidate)])
+            rows.append(requirement_features(checks, coverage["coverage"], vacancy.requirements.experience.min_years,
+                                             candidate.profile.total_years))
+            all_checks.append(checks)
+            coverages.append(coverage)
+        if self.uses_embeddings and all(v is not None for v in vacancy_vectors) and all(v is not None for v in candidate_vectors):
+            for row, semantic in zip(rows, semantic_features_many(vacancy_vectors, candidate_vectors)):
+                row.update(semantic)
         if self.settings.mode == "full":
-            features["sim_lexical"] = lexical_similarity(
-                vacancy_terms if vacancy_terms is not None else self.item_terms(vacancy),
-                candidate_terms if candidate_terms is not None else self.item_terms(candidate))
-        return features, checks, coverage
+            for row, a, b in zip(rows, each(vacancy_terms), each(candidate_terms)):
+                row["sim_lexical"] = lexical_similarity(a, b)
+        return rows, all_checks, coverages
+
+    def _result(self, features: dict, checks: list, coverage: dict, result_id: str,
+                vacancy_terms: dict | None = None, candidate_terms: dict | None = None) -> Match:
+        """A scored pair with its explanation (made only for the results returned)."""
+        used = {k: features.get(k) for k in FEATURES[self.settings.mode]}
+        score, contributions = combine(used, self.weights)
+        eligible = is_eligible(checks)
+        shared = shared_terms(vacancy_terms or {}, candidate_terms or {}) if "sim_lexical" in used else []
+        return Match(id=result_id, score=round(score, 6), eligible=eligible, requirements=checks,
+                     competencies=coverage,
+                     explanation=explain(score, eligible, checks, coverage, used, contributions, shared),
+                     score_parts={"mode": self.settings.mode, "features": used,
+                                  "contributions": {k: round(v, 4) for k, v in contributions.items()},
+                                  "shared_terms": shared,
+                                  "grade_thresholds": [g for g, _, _ in self.weights.thresholds]})
 
     def match(self, vacancy: Vacancy, candidate: Candidate, vacancy_vectors: Encoded | None = None,
               candidate_vectors: Encoded | None = None, result_id: str | None = None,
               vacancy_terms: dict | None = None, candidate_terms: dict | None = None) -> Match:
         """Score one pair and say why."""
+        vacancy_terms = vacancy_terms if vacancy_terms is not None else self.item_terms(vacancy)
+        candidate_terms = candidate_terms if candidate_terms is not None else self.item_terms(candidate)
         features, checks, coverage = self.features(vacancy, candidate, vacancy_vectors, candidate_vectors,
                                                    vacancy_terms, candidate_terms)
-        wanted = FEATURES[self.settings.mode]
-        used = {k: features.get(k) for k in wanted}
-        score, contributions = combine(used, self.weights)
-        eligible = is_eligible(checks)
-        return Match(id=result_id or candidate.id, score=round(score, 6), eligible=eligible, requirements=checks,
-                     competencies=coverage,
-                     explanation=explain(score, eligible, checks, coverage, used, contributions),
-                     score_parts={"mode": self.settings.mode, "features": used,
-                                  "contributions": {k: round(v, 4) for k, v in contributions.items()},
-                                  "grade_thresholds": [g for g, _, _ in self.weights.thresholds]})
+        return self._result(features, checks, coverage, result_id or candidate.id, vacancy_terms, candidate_terms)
 
-    def _finish(self, matches: list[Match], top: int | None) -> list[Match]:
+    def _rank(self, vacancies: Sequence[Vacancy], candidates: Sequence[Candidate], vacancy_vectors: Sequence,
+              candidate_vectors: Sequence, top: int | None, recruiter: bool) -> list[Match]:
+        """Score the whole pool with one matrix product per grade threshold, then build the full
+        result (contributions, explanation) only for the `top` returned."""
+        wants_terms = self.settings.mode == "full"
+        vacancy_terms = [self.item_terms(v) if wants_terms else {} for v in vacancies]
+        candidate_terms = [self.item_terms(c) if wants_terms else {} for c in candidates]
+        rows, checks, coverages = self._pool_features(vacancies, candidates, vacancy_vectors, candidate_vectors,
+                                                      vacancy_terms, candidate_terms)
+        pool = candidates if recruiter else vacancies
+        scores = np.round(score_many([{k: r.get(k) for k in self.weights.names} for r in rows], self.weights), 6)
+        order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i].id))
         if self.settings.strict:
-            matches = [m for m in matches if m.eligible]
-        matches.sort(key=lambda m: (-m.score, m.id))
-        return matches[:top] if top else matches
+            order = [i for i in order if is_eligible(checks[i])]
+        order = order[:top] if top else order
+
+        def terms(side: list, i: int) -> dict:
+            return side[i] if len(side) > 1 else side[0]
+        return [self._result(rows[i], checks[i], coverages[i], pool[i].id, terms(vacancy_terms, i), terms(candidate_terms, i))
+                for i in order]
 
     def rank_candidates(self, vacancy: Vacancy, candidates: Sequence[Candidate], top: int | None = None,
                         candidate_vectors: Sequence[Encoded] | None = None,
                         vacancy_vectors: Encoded | None = None) -> list[Match]:
         """Recruiter view: candidates for one vacancy, best first (the vacancy is encoded unless
         its vectors are given, e.g. already encoded for the index search)."""
+        if not candidates:
+            return []
         if vacancy_vectors is None and self.uses_embeddings:
             vacancy_vectors = self.encode_vacancy(vacancy)
         if candidate_vectors is None:
             candidate_vectors = [self.encode_candidate(c) for c in candidates] if self.uses_embeddings else [None] * len(candidates)
-        terms = self.item_terms(vacancy) if self.settings.mode == "full" else {}
-        matches = [self.match(vacancy, c, vacancy_vectors, v, vacancy_terms=terms)
-                   for c, v in zip(candidates, candidate_vectors)]
-        return self._finish(matches, top)
+        return self._rank([vacancy], list(candidates), [vacancy_vectors], list(candidate_vectors), top, recruiter=True)
 
     def rank_vacancies(self, candidate: Candidate, vacancies: Sequence[Vacancy], top: int | None = None,
                        vacancy_vectors: Sequence[Encoded] | None = None,
                        candidate_vectors: Encoded | None = None) -> list[Match]:
         """Candidate view: openings for one CV, best first; each result says what the CV lacks."""
+        if not vacancies:
+            return []
         if candidate_vectors is None and self.uses_embeddings:
             candidate_vectors = self.encode_candidate(candidate)
         if vacancy_vectors is None:
             vacancy_vectors = [self.encode_vacancy(v) for v in vacancies] if self.uses_embeddings else [None] * len(vacancies)
-        terms = self.item_terms(candidate) if self.settings.mode == "full" else {}
-        matches = [self.match(v, candidate, vv, candidate_vectors, result_id=v.id, candidate_terms=terms)
-                   for v, vv in zip(vacancies, vacancy_vectors)]
-        return self._finish(matches, top)
+        return self._rank(list(vacancies), [candidate], list(vacancy_vectors), [candidate_vectors], top, recruiter=False)
