@@ -82,3 +82,63 @@ def test_passage_features_find_a_match_whatever_part_it_sits_in():
     assert features["sim_best_passage"] == pytest.approx(1.0)
     assert features["sim_passages"] == pytest.approx(0.5)      # one of two vacancy passages found
     assert semantic_features(vacancy, {"experience": np.zeros((0, 3))})["sim_best_passage"] is None
+
+
+# -- many pairs at once ---------------------------------------------------------------------
+
+from jobmatch.match.scoring import score_many, semantic_features, semantic_features_many  # noqa: E402
+
+
+def random_parts(rng, names, dim=8, empty=(), dtype=np.float32):
+    """Unit passage vectors per part; parts named in `empty` have no passage."""
+    parts = {}
+    for name in names:
+        rows = rng.normal(size=(0 if name in empty else int(rng.integers(1, 5)), dim))
+        parts[name] = (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(dtype) if len(rows) else np.zeros((0, dim), dtype)
+    return parts
+
+
+def assert_same_features(many, one_by_one):
+    for got, want in zip(many, one_by_one, strict=True):
+        assert got.keys() == want.keys()
+        for name, value in want.items():
+            assert (got[name] is None) == (value is None), name
+            if value is not None:
+                assert got[name] == pytest.approx(value, abs=1e-5), name
+
+
+def test_a_shortlist_scored_at_once_has_the_features_of_each_pair_scored_alone():
+    rng = np.random.default_rng(3)
+    vacancy = random_parts(rng, ("duties", "competencies", "qualifications"))
+    candidates = [random_parts(rng, ("experience", "skills", "education")),
+                  random_parts(rng, ("experience", "skills", "education"), empty=("skills",)),
+                  random_parts(rng, ("experience", "skills", "education"), empty=("experience", "skills", "education")),
+                  random_parts(rng, ("experience", "education"), dtype=np.float16),       # as an index stores them
+                  random_parts(rng, ("skills",))]
+    assert_same_features(semantic_features_many([vacancy], candidates),
+                         [semantic_features(vacancy, c) for c in candidates])
+
+
+def test_openings_scored_at_once_for_one_cv_have_the_features_of_each_pair_scored_alone():
+    rng = np.random.default_rng(4)
+    candidate = random_parts(rng, ("experience", "skills", "education"), empty=("education",))
+    vacancies = [random_parts(rng, ("duties", "competencies", "qualifications")),
+                 random_parts(rng, ("duties", "competencies", "qualifications"), empty=("competencies",)),
+                 random_parts(rng, ("duties",), empty=("duties",)),
+                 random_parts(rng, ("duties", "qualifications"))]
+    assert_same_features(semantic_features_many(vacancies, [candidate]),
+                         [semantic_features(v, candidate) for v in vacancies])
+
+
+def test_many_pairs_need_one_side_fixed():
+    rng = np.random.default_rng(5)
+    two = [random_parts(rng, ("duties",)), random_parts(rng, ("duties",))]
+    with pytest.raises(ValueError):
+        semantic_features_many(two, [random_parts(rng, ("experience",))] * 3)
+
+
+def test_the_scores_of_a_pool_are_the_scores_of_each_pair():
+    weights = Weights(((1, 0.5, {"x": 1.5, "y": -2.0}), (2, -1.0, {"x": 3.0, "y": 0.5})))
+    rows = [{"x": 0.2, "y": 0.9}, {"x": None, "y": 0.1}, {"x": 1.0, "y": None}, {"x": 80.0, "y": 0.0}]
+    assert score_many(rows, weights) == pytest.approx([combine(r, weights)[0] for r in rows])
+    assert len(score_many([], weights)) == 0

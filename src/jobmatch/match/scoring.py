@@ -60,7 +60,7 @@ def doc_vector(parts: dict[str, np.ndarray]) -> np.ndarray | None:
     rows = [v for v in parts.values() if len(v)]
     if not rows:
         return None
-    mean = np.vstack(rows).mean(axis=0)
+    mean = np.vstack(rows).astype(np.float32, copy=False).mean(axis=0)      # float16 (index) rows summed in float32
     norm = float(np.linalg.norm(mean))
     return mean / norm if norm else None
 
