@@ -293,3 +293,19 @@ def test_a_part_of_the_main_figure_is_not_the_minimum_and_postgraduate_means_mas
     r = _requirements(NGO_AD)
     assert r["experience"]["min_years"] == 10
     assert r["education"]["min_level"] == "master"
+
+
+FAO_STYLE_LANGUAGES = """Fisheries Officer
+Grade Level: P-3
+
+Minimum Requirements
+- Advanced university degree in fisheries science or marine biology.
+- Five years of relevant experience in fisheries management.
+- Working knowledge (proficiency - level C) of English and limited knowledge (intermediate proficiency - level B) of another official language (Arabic, Chinese, French, Russian or Spanish).
+"""
+
+
+def test_a_band_letter_gives_the_level_and_each_clause_keeps_its_own():
+    r = _requirements(FAO_STYLE_LANGUAGES)
+    levels = {(n["language"] or "one of the others"): n["level"] for n in r["languages"]["required"]}
+    assert levels == {"en": "advanced", "one of the others": "intermediate"}

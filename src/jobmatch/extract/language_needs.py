@@ -44,7 +44,7 @@ _MAIN_LANGUAGE = re.compile(r"main language|mother tongue|first language|langue 
 _OR = re.compile(r"^\s*(?:,\s*|\s+)(?:or|ou|o|either)?\s*(?:of\s+)?$|^\s*,?\s*(?:or|ou|o)\s+(?:of\s+)?$", re.IGNORECASE)
 # Where a new requirement starts inside a sentence: "... and intermediate knowledge of French".
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|as well as|et|y)\s+(?=(?:an?\s+|the\s+)?(?:advanced|intermediate|basic|good|excellent|fluent|"
-                           r"working|thorough|satisfactory|perfect|full|knowledge|command|proficiency|fluency|of one|of a second|"
+                           r"working|thorough|satisfactory|perfect|full|limited|some|fair|reasonable|sound|strong|knowledge|command|proficiency|fluency|of one|of a second|"
                            r"a second|one of|the other|une? bonne|bon(?:ne)?|excellente?|parfaite?|très bon(?:ne)?|ma[îi]trise|connaissances?|"
                            r"buen[oa]?|excelente|dominio|conocimientos?)\b)", re.IGNORECASE)
 # A level written right after one name: "English (C1) and French (B2)", "French: B2".
@@ -190,12 +190,13 @@ def read_language_requirement(text: str, regions: list[tuple[int, int]], desirab
                     choices.append((LanguageNeed(any_of=list(last_choice), level=level or "intermediate"), desirable))
                 elif _THE_OTHER.search(clause) and last_choice and not names:
                     choices.append((LanguageNeed(any_of=list(last_choice), level=level or "intermediate"), desirable))
-                elif another and (desirable or not names):
+                elif another and (desirable or not others):
                     options = [c for _, _, c in list_names] or [c for c in official if c not in named]
-                    # Another language is an asset unless it completes a required rule of the same sentence
-                    # (EU: "one official language ... and satisfactory knowledge of another official language").
+                    # Another language is an asset unless it completes a requirement of the same sentence
+                    # (EU: "one official language ... and satisfactory knowledge of another official language";
+                    # FAO: "working knowledge of English and limited knowledge of another official language").
                     choices.append((LanguageNeed(any_of=options, level=level), desirable or not required_rule_before))
-                if rule and not desirable:
+                if (rule or others) and not desirable:
                     required_rule_before = True
     for code, (level, desirable) in named.items():
         (requirement.desirable if desirable else requirement.required).append(LanguageNeed(language=code, level=level))

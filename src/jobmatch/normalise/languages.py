@@ -61,6 +61,9 @@ _NATIONALITY_NOUN = re.compile(r"\s+(?:country|departments?|nationals?|citizens?
                                r"courts?|ministry|embassy|administration|cooperation|speakers? of)\b", re.IGNORECASE)
 CEFR_REGEX = re.compile(r"(?<![\w])([ABC][12])(?![\w])")
 CEFR_TO_LEVEL = {"A1": "basic", "A2": "basic", "B1": "intermediate", "B2": "intermediate", "C1": "advanced", "C2": "advanced"}
+# A band without its digit, as FAO and others write it: "(proficiency - level C)", "niveau B".
+CEFR_BAND_REGEX = re.compile(r"\b(?:level|niveau|nivel)\s*[-:]?\s*([ABC])(?![\w])")
+CEFR_BAND_TO_LEVEL = {"A": "basic", "B": "intermediate", "C": "advanced"}
 
 # Proficiency wordings, strongest first within each level; matched near a language name.
 LEVEL_WORDS: list[tuple[str, str]] = [
@@ -111,6 +114,9 @@ def level_in(text: str) -> tuple[str | None, str | None]:
     cefr = CEFR_REGEX.search(text)
     if cefr:
         return CEFR_TO_LEVEL[cefr.group(1)], cefr.group(1)
+    band = CEFR_BAND_REGEX.search(text)
+    if band:
+        return CEFR_BAND_TO_LEVEL[band.group(1)], None
     m = LEVEL_REGEX.search(text)
     if m:
         return m.lastgroup, None
