@@ -112,3 +112,17 @@ def test_a_field_named_again_in_brackets_is_a_field_span_of_its_own():
     assert [text for text, _ in _spans(result, "FIELD")] == [
         "Informatika", "Computer Science", "Derecho Internacional", "International Law", "Physik"]
     assert [text for text, _ in _spans(result, "DEGREE")] == ["MSc", "Doctorado", "PhD", "Diplom", "master's degree"]
+
+
+def test_degrees_a_summary_names_are_spans_but_not_professions():
+    """GUIDE.md: a degree held or under way named in the summary is a DEGREE span (with its field);
+    "Ingeniera ambiental" names a profession, "No university degree" a degree the person lacks."""
+    result = _extract("Sara Lind\nData analyst with a master's in economics and six years in survey work.\n"
+                      "Ingeniera de datos con experiencia en bancos. No university degree in law.\n"
+                      "PhD candidate in Sociology – Lund University\n\nEXPERIENCE\n2019 – present  Analyst, Statistics Sweden\n\n"
+                      "EDUCATION\nBSc in Statistics, Uppsala University, 2015\n")
+    assert [(text, attrs.get("status")) for text, attrs in _spans(result, "DEGREE")] == [
+        ("master's", None), ("PhD", "enrolled"), ("BSc", None)]
+    assert [text for text, _ in _spans(result, "FIELD")] == ["economics", "Sociology", "Statistics"]
+    # the summary gives spans; the education section gives the profile's entries
+    assert [e["level"] for e in result["profile"]["education"]] == ["bachelor"]

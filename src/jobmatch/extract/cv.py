@@ -536,6 +536,56 @@ def _fields_of(text: str, phrase: tuple[int, int], line_right: int) -> list[tupl
     return found + ([bracketed] if bracketed else [])
 
 
+# In a summary, words that name a profession rather than a degree ("Ingénieur logiciel", "Ingeniera
+# ambiental", "Técnico superior con cinco años...", "Abogado internacionalista").
+_PROFESSION_WORD = re.compile(r"^(?:ing[ée]nieure?|ingenier[oa]|t[ée]cnic[oa] superior|abogad[oa]|licenciad[oa])$", re.IGNORECASE)
+_LICENCE = re.compile(r"^licen[cs]e$", re.IGNORECASE)
+
+
+def _summary_degrees(text: str, sections: list[Section], searched: list[tuple[int, int]], name_line_end: int,
+                     spans: list[Span], field_spans: list[tuple[int, int]], reference_year: int | None) -> None:
+    """DEGREE (and FIELD) spans of the degrees a summary says the person holds or studies for ("a
+    master's in international relations", "PhD statistician", "MSc student in Computer Science"): spans,
+    not profile entries, which the education section gives."""
+    periods = find_date_ranges(text)
+    preamble_end = min([s.start for s in sections] + [p.start for p in periods[:1]] + [len(text)])
+    summary = [(name_line_end, preamble_end)] + [(s.body_start, s.end) for s in sections if s.name == "summary"]
+    for start, end, level in find_degrees(text):
+        if not any(a <= start < b for a, b in summary) or any(a <= start < b for a, b in searched) \
+                or _NEGATED.search(text, max(0, start - 12), start) or _PROFESSION_WORD.match(text[start:end]):
+            continue
+        line_left, line_right = _line_bounds(text, start, end)
+        phrase = _summary_field(text, end, line_right)
+        if _LICENCE.match(text[start:end]) and not phrase:
+            continue   # "a security agent licence"
+        status = degree_status(text[line_left:line_right], reference_year) if level != "secondary" else None
+        spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level), **({"status": status} if status else {})))
+        if phrase:
+            field_spans.extend(split_field_list(text, *phrase))
+
+
+# In a sentence the field follows "in"/"en" and ends at punctuation or at the next clause
+# ("a master's in networking and now represent a vendor", "Magíster en Ciencia de Datos con año y medio").
+_SUMMARY_FIELD_LEAD = re.compile(r"(?:\s+(?:student|candidate|étudiante?|estudiante))?\s+(?:in|en|em|of|d['’]|de)\s*", re.IGNORECASE)
+_SUMMARY_FIELD_END = re.compile(r"[.,;:()|·]|\s[–—-]\s|\s(?:and now|and|with|from|at|since|for|to|who|con|y|et|avec|dans|à|chez|depuis|desde|para)\s",
+                                re.IGNORECASE)
+MAX_SUMMARY_FIELD_WORDS = 5
+
+
+def _summary_field(text: str, end: int, line_right: int) -> tuple[int, int] | None:
+    lead = _SUMMARY_FIELD_LEAD.match(text, end, line_right)
+    if not lead:
+        # "Étudiante en troisième année de licence informatique": the field right after the degree
+        bare = re.match(r"\s+([^\W\d_][\w-]*)(?=[.,;:]|\s*$)", text[end:line_right])
+        return (end + bare.start(1), end + bare.end(1)) if bare and find_fields(bare.group(1)) else None
+    stop = _SUMMARY_FIELD_END.search(text, lead.end(), line_right)
+    phrase_end = stop.start() if stop else line_right
+    words = text[lead.end():phrase_end].strip()
+    if not words or not words[0].isalpha() or len(words.split()) > MAX_SUMMARY_FIELD_WORDS:
+        return None
+    return lead.end(), lead.end() + len(words)
+
+
 def education_entries(text: str, sections: list[Section], spans: list[Span], reference_date: str = "") -> list[EducationEntry]:
     """DEGREE and FIELD spans of the education section and one entry per degree, with its status
     ("enrolled", "incomplete"; None = awarded)."""
@@ -551,6 +601,7 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
             if "," in text[:start] or text[:start].rstrip().endswith(("Dr.", "DR.")) or start == 0:
                 spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
     field_spans: list[tuple[int, int]] = []
+    _summary_degrees(text, sections, searched, name_line_end, spans, field_spans, reference_year)
     degrees = [d for d in find_degrees(text) if any(a <= d[0] < b for a, b in searched)
                and not _NEGATED.search(text, max(0, d[0] - 12), d[0])]
 
