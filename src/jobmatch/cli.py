@@ -352,6 +352,7 @@ def rank(vacancy: Path = typer.Option(..., "--vacancy", help="the vacancy notice
 
     if (candidates is None) == (index is None):
         fail("give exactly one of --candidates DIR or --index PATH")
+    _warn_if_kind_differs(vacancy, "notice")
     errors: list[str] = []
     results = rank_candidates(vacancy, candidates, index, top, _match_settings(mode, strict), errors=errors)
     for error in errors:
@@ -371,7 +372,25 @@ def search(cv: Path = typer.Option(..., "--cv", help="the CV file"),
     """Candidate view: rank the indexed openings for a CV, with what the CV lacks for each."""
     from jobmatch.match.api import search as search_openings
 
+    _warn_if_kind_differs(cv, "cv")
     _print_matches(search_openings(cv, index, top, _match_settings(mode, strict)), as_json, f"openings for {cv.stem}")
+
+
+def _warn_if_kind_differs(path: Path, expected: str) -> None:
+    """A CV given as --vacancy (or a notice as --cv) is still matched as asked, but the user is told:
+    its "requirements" would be read from a CV's text."""
+    from jobmatch.readers import read_document
+    from jobmatch.structure.kind import guess_text_kind
+
+    try:
+        text = read_document(path, _settings().reader_limits).text
+    except JobmatchError:
+        return   # the matcher reports the unreadable file itself
+    guessed = guess_text_kind(text)
+    if guessed != expected:
+        names = {"notice": "a vacancy notice", "cv": "a CV"}
+        typer.echo(f"jobmatch: warning: {path} reads like {names[guessed]}, not {names[expected]}; "
+                   f"it is matched as {names[expected]} as asked", err=True)
 
 
 MARK = {"met": "[green]yes[/]", "unmet": "[red]no[/]", "unknown": "[yellow]?[/]"}

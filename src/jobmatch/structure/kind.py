@@ -58,3 +58,12 @@ def guess_kind(text: str, notice: NoticeStructure, cv_sections: list[Section]) -
     """"notice" when its evidence outweighs the CV's, else "cv"."""
     points = kind_evidence(text, notice, cv_sections)
     return "notice" if points["notice"] > points["cv"] else "cv"
+
+
+def guess_text_kind(text: str) -> str:
+    """guess_kind for a bare text: parses it both ways first."""
+    from jobmatch.model import Document
+    from jobmatch.structure.cv import parse_cv_sections
+    from jobmatch.structure.notice import parse_notice
+
+    return guess_kind(text, parse_notice(Document(id="", source="", format="txt", text=text)), parse_cv_sections(text))
