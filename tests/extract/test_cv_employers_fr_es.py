@@ -1,0 +1,29 @@
+"""International employers named in French and Spanish CVs: a post at the "Union internationale des
+télécommunications" is as international as one at the ITU."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobmatch.extract.cv import is_international_post
+
+
+@pytest.mark.parametrize("line", [
+    "Ingénieure radio, Union internationale des télécommunications (UIT), Genève",
+    "Analista, Banco Interamericano de Desarrollo (BID), Washington",
+    "Chargé de programme, Programme des Nations Unies pour le développement, Dakar",
+    "Oficial de protección, Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR)",
+    "Économiste, Banque africaine de développement, Abidjan",
+    "Asesor, Comisión Económica para América Latina y el Caribe, Santiago",
+])
+def test_a_french_or_spanish_name_of_an_international_employer_counts(line):
+    assert is_international_post(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Economista, Banco de la República, Bogotá",
+    "Chargée d'études, Banque de France, Paris",
+    "Asesora, Ministerio de Relaciones Exteriores, Lima",
+])
+def test_a_national_employer_does_not(line):
+    assert not is_international_post(line)
