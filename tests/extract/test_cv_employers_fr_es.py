@@ -27,3 +27,8 @@ def test_a_french_or_spanish_name_of_an_international_employer_counts(line):
 ])
 def test_a_national_employer_does_not(line):
     assert not is_international_post(line)
+
+
+def test_an_acronym_shared_with_a_national_body_is_not_enough():
+    assert not is_international_post("Conseillère, CAF du Rhône, Lyon")      # caisse d'allocations familiales
+    assert is_international_post("Analista, CAF – Banco de Desarrollo de América Latina, Caracas")

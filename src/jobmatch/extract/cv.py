@@ -46,11 +46,11 @@ INTERNATIONAL_EMPLOYERS = re.compile(
     r"Programme alimentaire mondial|Programa Mundial de Alimentos|Fonds des Nations|Fondo de las Naciones|Banque mondiale|Banco Mundial|"
     r"Fonds monétaire international|Fondo Monetario Internacional|Union africaine|Unión Africana|Union européenne|Unión Europea|"
     # UN bodies and development banks by their French and Spanish names and acronyms.
-    r"UIT|OIM|ACNUR|HCR|ACNUDH|HCDH|ONUDI|UNESCO|OMI|OMM|OACI|UPU|FIDA|PMA|ONUSIDA|CNUCED|CEPA|"
+    r"UIT|OIM|ACNUR|HCR|ACNUDH|HCDH|ONUDI|OMI|OMM|OACI|FIDA|ONUSIDA|CNUCED|"
     r"Union internationale|Unión Internacional|Programme des Nations|Programa de las Naciones|Haut-Commissariat des Nations|"
     r"Alto Comisionado de las Naciones|Bureau des Nations|Oficina de las Naciones|Commission économique pour|Comisión Económica para|"
     r"Banque interaméricaine|Banco Interamericano|BID|Banque africaine de développement|Banco Africano de Desarrollo|BAD|BAfD|"
-    r"Banque asiatique de développement|Banco Asiático de Desarrollo|BAsD|Banco de Desarrollo de América Latina|CAF|"
+    r"Banque asiatique de développement|Banco Asiático de Desarrollo|BAsD|Banco de Desarrollo de América Latina|"
     r"Banco Centroamericano de Integración Económica|BCIE|Organisation des États américains|Organización de los Estados Americanos|"
     r"Comunidad Andina|SEGIB|Secretaría General Iberoamericana|BCEAO|BEAC|Banque centrale des États de l'Afrique|"
     r"Banque ouest-africaine de développement|BOAD|Comité international|Comité Internacional|Cour pénale internationale|"
