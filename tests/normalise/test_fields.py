@@ -83,3 +83,8 @@ def test_a_note_in_brackets_before_in_is_not_the_field():
     assert _phrase("PhD (Dr. rer. pol.) in Economics, University of Mannheim", "PhD") == "Economics"
     assert _phrase("Bachelor's degree (licencjat) in Spatial Economy, Warsaw", "Bachelor's degree") == "Spatial Economy"
     assert _phrase("MSc Eng. in Electronics and Telecommunications, Gdańsk", "MSc") == "Electronics and Telecommunications"
+
+
+def test_a_field_list_with_electrical_energy_in_three_languages():
+    from jobmatch.normalise.fields import is_field_name
+    assert all(is_field_name(words) for words in ("énergie électrique", "electrical energy", "energía eléctrica"))
