@@ -364,4 +364,5 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
                                  "sweep": sweeps}
     result["peak_rss_mb"] = round(peak_rss_mb(), 1)
     result["wall_s"] = round(time.perf_counter() - started, 1)
+    result["load_average_at_end"] = os.getloadavg()      # wall times on a shared machine mean little without it
     return result
