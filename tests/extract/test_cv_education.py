@@ -126,3 +126,13 @@ def test_degrees_a_summary_names_are_spans_but_not_professions():
     assert [text for text, _ in _spans(result, "FIELD")] == ["economics", "Sociology", "Statistics"]
     # the summary gives spans; the education section gives the profile's entries
     assert [e["level"] for e in result["profile"]["education"]] == ["bachelor"]
+
+
+def test_the_kind_of_engineer_belongs_to_a_french_engineering_degree():
+    result = _extract("Awa Ba\n\nFORMATION\n2012 – 2015 : Diplôme d'ingénieur statisticien économiste (ISE), ENSEA, Abidjan\n"
+                      "2004 – 2009   Diplôme d'Ingénieur de conception en génie informatique, ESP Dakar\n"
+                      "2001 – 2004   Diplôme d'ingénieur en génie civil, INSA Lyon\n")
+    assert [text for text, _ in _spans(result, "DEGREE")] == [
+        "Diplôme d'ingénieur statisticien économiste", "ISE", "Diplôme d'Ingénieur de conception", "Diplôme d'ingénieur"]
+    assert [text for text, _ in _spans(result, "FIELD")] == ["génie informatique", "génie civil"]
+    assert [e["level"] for e in result["profile"]["education"]] == ["master", "master", "master"]

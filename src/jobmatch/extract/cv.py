@@ -8,7 +8,7 @@ from bisect import bisect_right
 
 from jobmatch.extract.regions import regions, section_at
 from jobmatch.model import EducationEntry, JobPeriod, LanguageSkill, Profile, Section, Span
-from jobmatch.normalise.degrees import find_degrees, isced_level
+from jobmatch.normalise.degrees import _restatement, find_degrees, isced_level
 from jobmatch.normalise.fields import (FIELD_LABEL, bracketed_field_after, field_phrase_after, find_fields, more_fields_after,
                                       split_field_list)
 from jobmatch.normalise.languages import LEVEL_REGEX, find_languages, skill_level
@@ -596,6 +596,30 @@ def _summary_field(text: str, end: int, line_right: int) -> tuple[int, int] | No
     return lead.end(), lead.end() + len(words)
 
 
+# French engineering degrees name the kind of engineer before the field: "Diplôme d'ingénieur
+# statisticien économiste (ISE)", "Diplôme d'Ingénieur de conception en télécommunications"; those
+# words belong to the degree's name (GUIDE.md), the field follows "en".
+_ENGINEER_DEGREE = re.compile(r"(?:diplôme d['’])?ing[ée]nieur(?: d['’][ée]tat)?$", re.IGNORECASE)
+_ENGINEER_QUALIFIER = re.compile(r"(?:\s(?:de |d['’])?(?!en\b|in\b|des\b|du\b)[a-zàâçéèêëîïôûù-]{3,}){1,2}(?=\s+(?:en|in)\s|\s*[(,]|\s*$)")
+
+
+def _with_engineer_qualifiers(text: str, degrees: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Degrees with the engineer's kind added to the name, and a bracket that then restates the degree
+    ("(ISE)") as a degree of its own."""
+    out = []
+    for start, end, level in degrees:
+        line_right = _line_bounds(text, start, end)[1]
+        qualifier = _ENGINEER_QUALIFIER.match(text, end, line_right) if _ENGINEER_DEGREE.match(text[start:end]) else None
+        if not qualifier:
+            out.append((start, end, level))
+            continue
+        out.append((start, qualifier.end(), level))
+        again = _restatement(text, qualifier.end())
+        if again and not any(s == again[0] for s, _, _ in degrees):
+            out.append((again[0], again[1], level))
+    return sorted(out)
+
+
 def education_entries(text: str, sections: list[Section], spans: list[Span], reference_date: str = "") -> list[EducationEntry]:
     """DEGREE and FIELD spans of the education section and one entry per degree, with its status
     ("enrolled", "incomplete"; None = awarded)."""
@@ -612,8 +636,8 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
                 spans.append(_span(text, "DEGREE", start, end, level=level, isced=isced_level(level)))
     field_spans: list[tuple[int, int]] = []
     _summary_degrees(text, sections, searched, name_line_end, spans, field_spans, reference_year)
-    degrees = [d for d in find_degrees(text) if any(a <= d[0] < b for a, b in searched)
-               and not _NEGATED.search(text, max(0, d[0] - 12), d[0])]
+    degrees = _with_engineer_qualifiers(text, [d for d in find_degrees(text) if any(a <= d[0] < b for a, b in searched)
+                                               and not _NEGATED.search(text, max(0, d[0] - 12), d[0])])
 
     def code_within(start: int, end: int) -> str | None:
         return next((code for s, e, code in fields if start <= s and e <= end), None)

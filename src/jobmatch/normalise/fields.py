@@ -74,6 +74,8 @@ def field_phrase_after(text: str, position: int, line_end: int) -> tuple[int, in
     phrase = text[start:end].strip()
     if not phrase or len(phrase) > MAX_FIELD_CHARS or not phrase[0].isalpha() or _NOT_A_FIELD.search(phrase):
         return None
+    if phrase.isupper() and " " not in phrase and not find_fields(phrase):
+        return None   # "(ISE), ENSEA, Abidjan": a school's acronym, not a field
     end = start + len(text[start:end].rstrip())
     return start, end
 
