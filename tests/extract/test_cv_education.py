@@ -136,3 +136,11 @@ def test_the_kind_of_engineer_belongs_to_a_french_engineering_degree():
         "Diplôme d'ingénieur statisticien économiste", "ISE", "Diplôme d'Ingénieur de conception", "Diplôme d'ingénieur"]
     assert [text for text, _ in _spans(result, "FIELD")] == ["génie informatique", "génie civil"]
     assert [e["level"] for e in result["profile"]["education"]] == ["master", "master", "master"]
+
+
+def test_a_major_or_option_on_the_degree_line_is_a_field():
+    result = _extract("Noor Ali\n\nEDUCATION\nBA in Economics, major in Development Studies, University of Cape Town, 2011\n"
+                      "Licence en informatique, parcours réseaux, Université de Nantes, mention Bien\n"
+                      "Maestría en Derecho, mención en Derecho Ambiental, Universidad de Chile\n")
+    assert [text for text, _ in _spans(result, "FIELD")] == [
+        "Economics", "Development Studies", "informatique", "réseaux", "Derecho", "Derecho Ambiental"]   # "mention Bien" is a grade

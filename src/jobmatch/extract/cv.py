@@ -620,6 +620,13 @@ def _with_engineer_qualifiers(text: str, degrees: list[tuple[int, int, str]]) ->
     return sorted(out)
 
 
+_SPECIALISATION_WORD = r"(?:major|minor|specialization|specialisation|specialty|concentration|option|track|spécialité|spécialisation|parcours|especialidad|especialización|mención|énfasis)"
+_SPECIALISATION = re.compile(
+    rf"(?:[,;(]|\s[—–-])\s*(?:(?i:{_SPECIALISATION_WORD})(?:\s+(?:in|en|of|de|d['’]))?\s+(?P<a>[^,;()\n·|—–]+?)|"
+    rf"(?P<b>[^,;()\n·|—–]+?)\s+(?i:{_SPECIALISATION_WORD}))(?=\s*(?:[,;()·|]|\s[—–-]\s|$))", re.MULTILINE)
+MAX_SPECIALISATION_WORDS = 6
+
+
 def education_entries(text: str, sections: list[Section], spans: list[Span], reference_date: str = "") -> list[EducationEntry]:
     """DEGREE and FIELD spans of the education section and one entry per degree, with its status
     ("enrolled", "incomplete"; None = awarded)."""
@@ -669,6 +676,16 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
         field = field or next((code for s, e, code in fields if line_left <= s < line_right and s >= start), None)
         field = field or next((code for s, e, code in fields if line_left <= s < line_right), None)
         entries.append(EducationEntry(level=level, field=field, status=status, text=text[line_left:line_right].strip()))
+    # A major or specialisation named on a degree's line: "major in Organizational Psychology",
+    # "telecommunications major", "— Public Policy track", "option radiocommunications", "mención en X".
+    for line_left, line_right in sorted({_line_bounds(text, s, e) for s, e, level in degrees if level != "secondary"}):
+        for m in _SPECIALISATION.finditer(text, line_left, line_right):
+            start, end = m.span("a") if m["a"] else m.span("b")
+            words = text[start:end].strip()
+            if words and words[0].isalpha() and len(words.split()) <= MAX_SPECIALISATION_WORDS \
+                    and not (words.isupper() and not find_fields(words)) \
+                    and not find_degrees(words) and not any(s <= start < e for s, e, _ in degrees):
+                field_spans.extend(split_field_list(text, start, start + len(words)))
     for label in FIELD_LABEL.finditer(text):
         if any(a <= label.start() < b for a, b in searched):
             phrase = field_phrase_after(text, label.end(), _line_bounds(text, label.end(), label.end())[1])
