@@ -106,3 +106,12 @@ def test_shared_terms_are_the_words_that_weigh_most_in_both_texts():
     assert set(words) == {"sanitation", "camps", "water"}
     assert words.index("water") == 2                              # seen in 9 of 10 documents: weighs least
     assert shared_terms(a, {}) == []
+
+
+def test_french_and_spanish_function_words_are_never_shared_terms():
+    idf = Idf(100, {})
+    french = weighted_terms("Gestion de la chaîne du froid et des vaccins dans les districts", idf)
+    spanish = weighted_terms("Gestión de la cadena de frío y de las vacunas en los distritos", idf)
+    assert {"de", "la", "du", "et", "y", "en", "los"}.isdisjoint(french.keys() | spanish.keys())
+    assert {"gestion", "froid", "vaccins"} <= french.keys() and {"gestion", "cadena", "vacunas"} <= spanish.keys()
+    assert shared_terms(french, spanish) == ["gestion"]              # accents folded: one word

@@ -26,12 +26,21 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+STOP_WORD_LANGUAGES = ("en", "fr", "es")      # the corpus's languages; spaCy keeps a stop list for each
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
+    """Function words of English, French and Spanish (spaCy's lists, accent-folded like the text,
+    with scikit-learn's English list): "et", "la", "de" otherwise pass for shared terms."""
+    from importlib import import_module
+
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    extra = ("les des une dans pour par avec sur est sont aux ces del las los una para por con sus que")
-    return frozenset(ENGLISH_STOP_WORDS) | frozenset(extra.split())
+    listed = set(ENGLISH_STOP_WORDS)
+    for language in STOP_WORD_LANGUAGES:
+        listed |= import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+    return frozenset(fold(w) for w in listed)
 
 
 def words(text: str) -> list[str]:
@@ -81,13 +90,11 @@ def lexical_similarity(a: dict[str, float], b: dict[str, float]) -> float | None
     """Cosine of two unit term vectors; None when either text had no words."""
     if not a or not b:
         return None
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(v * large.get(w, 0.0) for w, v in small.items())
+    return sum(a[w] * b[w] for w in a.keys() & b.keys())      # the shared words, intersected in C
 
 
 def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 6) -> list[str]:
     """The words that add most to the cosine of two term vectors: what the lexical part of a
     score rests on, for the explanation."""
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    products = sorted(((v * large[w], w) for w, v in small.items() if w in large), reverse=True)
+    products = sorted(((a[w] * b[w], w) for w in a.keys() & b.keys()), reverse=True)
     return [w for _, w in products[:limit]]

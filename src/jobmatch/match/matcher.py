@@ -16,7 +16,7 @@ from jobmatch.match.explain import explain
 from jobmatch.match.lexical import IDF_FILE, Idf, lexical_similarity, shared_terms, weighted_terms
 from jobmatch.match.parts import candidate_parts, vacancy_parts
 from jobmatch.match.scoring import (FEATURES, Weights, combine, is_eligible, requirement_features, score_many,
-                                    semantic_features_many)
+                                    semantic_features, semantic_features_many)
 from jobmatch.match.settings import MatchSettings
 from jobmatch.model import Candidate, Match, Vacancy
 
@@ -151,7 +151,9 @@ class Matcher:
             all_checks.append(checks)
             coverages.append(coverage)
         if self.uses_embeddings and all(v is not None for v in vacancy_vectors) and all(v is not None for v in candidate_vectors):
-            for row, semantic in zip(rows, semantic_features_many(vacancy_vectors, candidate_vectors)):
+            many = (semantic_features_many(vacancy_vectors, candidate_vectors) if pairs > 1
+                    else [semantic_features(vacancy_vectors[0], candidate_vectors[0])])
+            for row, semantic in zip(rows, many):
                 row.update(semantic)
         if self.settings.mode == "full":
             for row, a, b in zip(rows, each(vacancy_terms), each(candidate_terms)):
