@@ -59,3 +59,16 @@ def test_bad_distillation_settings_are_named(kwargs, problem):
 def test_a_missing_source_model_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="neither a folder nor an installed package"):
         distill_static(tmp_path / "out", DistillSettings(source="no-such-model-package"))
+
+
+def test_the_distill_command_writes_the_model_and_prints_what_it_wrote(tmp_path, tiny_model):
+    from typer.testing import CliRunner
+
+    from jobmatch.cli import app
+
+    result = CliRunner().invoke(app, ["match", "distill", "--source", str(tiny_model), "--out", str(tmp_path / "m"),
+                                      "--pca-dims", "4", "--dtype", "float32"])
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.stdout[result.stdout.index("{"):])
+    assert printed["dimension"] == 4 and printed["settings"]["dtype"] == "float32"
+    assert (tmp_path / "m" / "model.safetensors").is_file()
