@@ -266,3 +266,12 @@ def test_a_unit_in_french_and_spanish_titles():
             "EXPERIENCIA\n2015 – 2019   Analista, Subdirección de Estudios Sectoriales, Banco Central de Chile, Santiago\n")
     assert _titles(_extract(text)) == ["Chargée d'études, Service de la statistique agricole",
                                        "Analista, Subdirección de Estudios Sectoriales"]
+
+
+def test_the_employer_on_the_line_above_the_title_and_dates_makes_the_post_international():
+    text = ("Ravi Menon\n\nEXPERIENCE\n\nWorld Health Organization, Country Office, New Delhi\n"
+            "Technical Officer (P3), Jan 2019 – present\n- Led surveillance reviews.\n\n"
+            "Apollo Hospitals Ltd, Chennai\nData Manager, Mar 2014 – Dec 2018\n"
+            "- Supported studies for the World Bank.\n")
+    jobs = _extract(text)["profile"]["experience"]
+    assert [(j["title"], j["international"]) for j in jobs] == [("Technical Officer", True), ("Data Manager", False)]

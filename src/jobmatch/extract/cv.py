@@ -372,6 +372,22 @@ def _employer_lines(block: str) -> str:
                      and not (line.rstrip().endswith(".") and len(line.strip()) > MIN_SENTENCE_CHARS))
 
 
+def _employer_above(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
+                    block: str) -> str | None:
+    """"United Nations Secretariat, OICT, New York\nERP Solution Architect (P4), Apr 2020 – present": the
+    employer on the line above a title-and-dates line, when the entry names no employer below."""
+    if index == 0 or index - 1 in range_lines or lines[index - 1][0] in section_starts:
+        return None
+    above = text[slice(*lines[index - 1])]
+    if not above.strip() or _BULLET.match(above) or _is_description(above) or not _names_employer(above):
+        return None
+    entry_start = index < 2 or not text[slice(*lines[index - 2])].strip() or lines[index - 2][0] in section_starts
+    if not entry_start:   # the line above belongs to the entry before (its description or employer)
+        return None
+    below = block.split("\n")[1:]
+    return None if any(_names_employer(line) for line in below if "\x00" not in line) else above
+
+
 def job_periods(text: str, sections: list[Section], reference: str, spans: list[Span]) -> list[JobPeriod]:
     """DATE_RANGE spans and the job each period belongs to (title line, kind, international employer)."""
     jobs = []
@@ -402,7 +418,9 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
             continue
         kind = "internship" if INTERNSHIP.search(context) else "volunteer" if VOLUNTEER.search(context) else "job"
         years = years_from_months(months_between(period.start_month, period.end_month, reference))
-        international = is_international_post(_employer_lines(block).replace("\x00", " "))
+        employer_text = _employer_lines(block).replace("\x00", " ")
+        above = _employer_above(text, lines, index, range_lines, section_starts, block)
+        international = is_international_post(employer_text + ("\n" + above if above else ""))
         title = _job_title(text, lines, index, range_lines, section_starts, period.start, period.end)
         if title:
             spans.append(_span(text, "EXPERIENCE", title[0], title[1], start=period.start_month, end=period.end_month,
