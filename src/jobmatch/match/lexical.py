@@ -33,13 +33,18 @@ STOP_WORD_LANGUAGES = ("en", "fr", "es")      # the corpus's languages; spaCy ke
 def stop_words() -> frozenset[str]:
     """Function words of English, French and Spanish (spaCy's lists, accent-folded like the text,
     with scikit-learn's English list): "et", "la", "de" otherwise pass for shared terms."""
-    from importlib import import_module
+    import runpy
+    from importlib.util import find_spec
 
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    def module_file(package: str, *parts: str) -> str:
+        return str(Path(find_spec(package).origin).parent.joinpath(*parts))
 
-    listed = set(ENGLISH_STOP_WORDS)
+    # each list is read from its own file: importing `spacy.lang.fr` builds the whole language
+    # (tokenizer exceptions, lemmatizer) and `sklearn.feature_extraction` loads scipy, seconds of
+    # work on a first query for a set of words
+    listed = set(runpy.run_path(module_file("sklearn", "feature_extraction", "_stop_words.py"))["ENGLISH_STOP_WORDS"])
     for language in STOP_WORD_LANGUAGES:
-        listed |= import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+        listed |= runpy.run_path(module_file("spacy", "lang", language, "stop_words.py"))["STOP_WORDS"]
     return frozenset(fold(w) for w in listed)
 
 
