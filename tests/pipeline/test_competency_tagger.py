@@ -139,6 +139,16 @@ def test_a_notice_is_tagged_outside_the_sections_that_state_no_competency():
     assert len(lines_to_tag(doc)) == len(text_lines(text)) == 10
 
 
+def test_a_lone_sentence_is_tagged_even_where_the_parser_guesses_it_is_a_title():
+    text = "Performs regular code reviews."
+    doc = prepare(spacy.blank("en").make_doc(text))
+    doc._.kind = "notice"
+    doc._.sections = []
+    doc._.structure = NoticeStructure(id="", source="", format="txt", header=NoticeHeader(),
+                                      header_spans={"title": (0, len(text))})
+    assert lines_to_tag(doc) == [(0, len(text))]
+
+
 @pytest.mark.parametrize("text, tagged, tidy", [
     ("suivi de l'inventaire du parc", "l'inventaire du parc", "inventaire du parc"),       # French elision
     ("uso diario d’eLUNa", "d’eLUNa", "eLUNa"),

@@ -340,9 +340,10 @@ def text_lines(text: str) -> list[tuple[int, int]]:
 
 def header_lines(doc: Doc) -> list[tuple[int, int]]:
     """The lines holding a notice's header fields ("Department: TSD", the title): names of
-    offices and posts, not competencies."""
+    offices and posts, not competencies. In text without sections (a lone sentence) a header
+    field is only the parser's guess (its first line as the title), so none is skipped."""
     text = doc._.source_text
-    header = getattr(doc._.structure, "header_spans", None) or {}
+    header = (getattr(doc._.structure, "header_spans", None) or {}) if doc._.sections else {}
     return [(text.rfind("\n", 0, start) + 1, len(text) if text.find("\n", end) < 0 else text.find("\n", end))
             for start, end in header.values()]
 
