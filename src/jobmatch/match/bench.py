@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from jobmatch.errors import ConfigError
 from jobmatch.evaluate.speed import peak_rss_mb
 from jobmatch.match.documents import candidate_from_document, vacancy_from_document
 from jobmatch.match.matcher import Matcher
@@ -239,6 +240,9 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
     notices = [vacancy_from_document(read_document(corpus.documents[i].path)) for i in corpus.ids("notice")]
     passages = [p for c in cvs for ps in candidate_parts(c).values() for p in ps]
     matcher.encoder.encode(["warm-up"])
+    if matcher.encoder.static:
+        raise ConfigError(f"bench match measures a transformer model and, beside it, the static one given by "
+                          f"--static-model; {settings.embedding_model!r} is static: unset JOBMATCH_EMBEDDING_MODEL")
     t0 = time.perf_counter()
     cv_parts = [matcher.encode_candidate(c) for c in cvs]
     cv_vectors = np.vstack([doc_vector(parts) for parts in cv_parts])
@@ -295,8 +299,6 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
 
     # -- the static encoder at the same size, against MiniLM as the reference ---------------
     if static_model:
-        from jobmatch.errors import ConfigError
-
         try:
             result["static"] = static_encoder_bench(static_model, cvs, notices, cv_parts,
                                                     [matcher.encode_vacancy(n) for n in notices], n_cvs, queries, rng, log)
