@@ -61,8 +61,8 @@ def is_static_model(path: Path) -> bool:
 
 
 def load_static_model(path: Path, max_length: int | None):
-    """A model2vec model in float32 (its file keeps float16 to stay small; float32 sums are exact
-    enough that the vectors match the ones the cache and index hold)."""
+    """A model2vec model, its token vectors widened to float32 so that a passage's mean is summed
+    at full precision (the file keeps float16 to stay small)."""
     from model2vec import StaticModel
 
     try:
