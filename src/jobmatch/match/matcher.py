@@ -195,7 +195,7 @@ class Matcher:
         rows, checks, coverages = self._pool_features(vacancies, candidates, vacancy_vectors, candidate_vectors,
                                                       vacancy_terms, candidate_terms)
         pool = candidates if recruiter else vacancies
-        scores = np.round(score_many([{k: r.get(k) for k in self.weights.names} for r in rows], self.weights), 6)
+        scores = np.round(score_many(rows, self.weights), 6).tolist()
         order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i].id))
         if self.settings.strict:
             order = [i for i in order if is_eligible(checks[i])]

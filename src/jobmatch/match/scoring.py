@@ -287,7 +287,7 @@ def score_many(rows: Sequence[dict[str, float | None]], weights: Weights) -> np.
         return np.zeros(0)
     if not weights.thresholds:
         return np.full(len(rows), 0.5)
-    x = np.vstack([feature_vector(r, names) for r in rows])
+    x = np.array([[NEUTRAL if r.get(n) is None else float(r[n]) for n in names] for r in rows], dtype=np.float64)
     probabilities = []
     for _, bias, feature_weights in weights.thresholds:
         logit = bias + x @ np.array([feature_weights.get(n, 0.0) for n in names])
