@@ -156,6 +156,9 @@ def test_a_lone_sentence_is_tagged_even_where_the_parser_guesses_it_is_a_title()
     ("Certified Scrum Master (", "Certified Scrum Master (", "Certified Scrum Master"),     # bracket dropped
     ("Tools: Excel, Word", "Excel,", "Excel"),
     ("Skills: lettering", "lettering", "lettering"),                                       # 'l' + word: no elision
+    ("Strong mediation skills.", "mediation skills", "mediation"),                       # 'skills' dropped...
+    ("Good scripting skills in Bash.", "scripting skills", "scripting"),
+    ("Solid interpersonal skills", "interpersonal skills", "interpersonal skills"),      # ...unless it is needed
 ])
 def test_tagged_spans_get_the_guide_boundaries(text, tagged, tidy):
     start = text.index(tagged)

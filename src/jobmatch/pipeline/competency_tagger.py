@@ -50,6 +50,9 @@ _LINE = re.compile(r"[^\n]+")
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
 _NOT_A_SKILL = re.compile(r"@|https?:|www\.", re.IGNORECASE)   # e-mail addresses, web addresses
 _BRACKETS = {"(": ")", "[": "]"}
+# "negotiation skills" -> "negotiation" (the guide drops "skills" where the rest stands alone: a
+# noun or a gerund); "analytical skills", "digital skills" keep it.
+_STANDALONE_BEFORE_SKILLS = re.compile(r"(.*\w(?:ion|ing|ment|sis|ship))\s+skills?", re.IGNORECASE | re.DOTALL)
 BRACKET_REACH = 40     # how far past a span's end its unclosed bracket may close ("Python (pandas" + ")")
 # Sections (notice and CV) where a rule span stands without the tagger's confirmation: lists of
 # competencies, where a taxonomy phrase is meant as one.
@@ -291,7 +294,8 @@ def tidy_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
     The model works on whole tokens, so it cannot cut an elided article off a French word
     ("l'entrepôt de données" -> "entrepôt de données") and sometimes stops inside a bracket pair
-    ("Python (pandas" -> "Python (pandas)"; "Administrator (" -> "Administrator"). An e-mail or web
+    ("Python (pandas" -> "Python (pandas)"; "Administrator (" -> "Administrator"), and a trailing
+    "skills" goes where the rest stands alone ("drafting skills" -> "drafting"). An e-mail or web
     address is never a competency."""
     if _NOT_A_SKILL.search(text, start, end):
         return None
@@ -310,6 +314,9 @@ def tidy_span(text: str, start: int, end: int) -> tuple[int, int] | None:
             start += len(text[start:end]) - len(text[start:end].lstrip(closing))
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
+    standalone = _STANDALONE_BEFORE_SKILLS.fullmatch(text, start, end)
+    if standalone:
+        end = standalone.end(1)
     while start < end and text[start].isspace():
         start += 1
     return (start, end) if end > start else None
