@@ -144,3 +144,8 @@ def test_a_major_or_option_on_the_degree_line_is_a_field():
                       "Maestría en Derecho, mención en Derecho Ambiental, Universidad de Chile\n")
     assert [text for text, _ in _spans(result, "FIELD")] == [
         "Economics", "Development Studies", "informatique", "réseaux", "Derecho", "Derecho Ambiental"]   # "mention Bien" is a grade
+
+
+def test_a_woman_engineers_degree_keeps_its_kind_too():
+    result = _extract("Awa Ba\n\nFORMATION\nDiplôme d'ingénieure agronome (Bac+5), Institut agronomique, Rabat, 2015\n")
+    assert [text for text, _ in _spans(result, "DEGREE")][:1] == ["Diplôme d'ingénieure agronome"]

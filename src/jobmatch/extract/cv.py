@@ -617,7 +617,7 @@ def _summary_field(text: str, end: int, line_right: int) -> tuple[int, int] | No
 # French engineering degrees name the kind of engineer before the field: "Diplôme d'ingénieur
 # statisticien économiste (ISE)", "Diplôme d'Ingénieur de conception en télécommunications"; those
 # words belong to the degree's name (GUIDE.md), the field follows "en".
-_ENGINEER_DEGREE = re.compile(r"(?:diplôme d['’])?ing[ée]nieur(?: d['’][ée]tat)?$", re.IGNORECASE)
+_ENGINEER_DEGREE = re.compile(r"(?:diplôme d['’])?ing[ée]nieure?(?: d['’][ée]tat)?$", re.IGNORECASE)
 _ENGINEER_QUALIFIER = re.compile(r"(?:\s(?:de |d['’])?(?!en\b|in\b|des\b|du\b)[a-zàâçéèêëîïôûù-]{3,}){1,2}(?=\s+(?:en|in)\s|\s*[(,]|\s*$)")
 
 

@@ -29,7 +29,7 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                r"m\.\s?sc\.?|msc|m\.\s?a\.|m\.\s?s\.|m\.\s?phil\.?|mphil|(?:executive )?mba|emba|ll\.\s?m\.?|llm|mpa|mpp|mph|"
                r"m\.?\s?eng\.?|m\.\s?tech\.?|m\.\s?stat\.?|"
                r"post-?graduate (?:degree|qualification|diploma)|graduate degree|master'?s?-level qualification|second(?:-level)? university degree|"
-               r"diplôme (?:universitaire )?(?:supérieur|de master|d'ingénieur(?: d'état)?|de grande école)|ingénieur d'état|dea|dess|"
+               r"diplôme (?:universitaire )?(?:supérieur|de master|d['’]ingénieure?(?: d['’]état)?|de grande école)|ingénieur d'état|dea|dess|"
                r"grande école(?: de commerce| d'ingénieurs?)?|"
                r"máster(?: universitario| oficial)?|maestría|mestrado|magíster|magister|magistra|laurea magistrale|"
                r"título (?:universitario )?(?:superior|avanzado|de posgrado|de maestría)|"
