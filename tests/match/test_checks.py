@@ -78,3 +78,12 @@ def test_a_desirable_third_language_must_be_another_language_than_the_required_t
     three = requirement_checks(requirements, cv(languages=(("en", "advanced"), ("fr", "advanced"), ("es", "basic"))))
     assert status(two, "language_desirable") == ["unmet"]
     assert status(three, "language_desirable") == ["met"]
+
+
+def test_a_degree_still_being_studied_meets_no_field_or_level():
+    profile = cv(level="bachelor", field="0311").model_copy(update={"education": [
+        EducationEntry(level="master", field="0714", status="enrolled", text="MSc Telecommunications (expected 2027)"),
+        EducationEntry(level="bachelor", field="0311", text="BA Economics, 2015")]})
+    checks = {c.name: c for c in requirement_checks(notice(), profile)}
+    assert checks["field"].status == "unmet" and checks["field"].found == "0311"
+    assert checks["education"].found == "bachelor" and checks["education"].evidence == "BA Economics, 2015"

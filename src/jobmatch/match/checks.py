@@ -36,11 +36,18 @@ def _effective_years(profile: Profile, doctorate_years: float | None) -> tuple[f
     return years, f"{_fmt_years(round(years, 1))} years"
 
 
+def _awarded(profile: Profile) -> list:
+    """Degrees held: an enrolled or abandoned degree (EducationEntry.status) meets no requirement,
+    as profile.highest_level already ignores it."""
+    return [entry for entry in profile.education if entry.status is None]
+
+
 def _education_evidence(profile: Profile, level: str | None) -> str:
-    for entry in profile.education:
+    awarded = _awarded(profile)
+    for entry in awarded:
         if entry.level == level and entry.text:
             return entry.text
-    return profile.education[0].text if profile.education else ""
+    return awarded[0].text if awarded else ""
 
 
 def _substitution_years(sub: DegreeSubstitution, main_min_years: float | None) -> float | None:
@@ -82,16 +89,17 @@ def field_check(requirements: Requirements, profile: Profile) -> RequirementChec
     accepted = requirements.education.fields
     if not accepted:
         return None
-    fields = [e.field for e in profile.education if e.field]
+    awarded = _awarded(profile)
+    fields = [e.field for e in awarded if e.field]
     if not fields:
         return RequirementCheck(name="field", status="unknown", hard=False, required=", ".join(accepted),
                                 found="no field of study found", evidence=requirements.education.evidence)
-    for entry in profile.education:
+    for entry in awarded:
         if entry.field and any(entry.field[:3] == code[:3] for code in accepted):
             return RequirementCheck(name="field", status="met", hard=False, required=", ".join(accepted),
                                     found=entry.field, evidence=entry.text)
     return RequirementCheck(name="field", status="unmet", hard=False, required=", ".join(accepted),
-                            found=", ".join(dict.fromkeys(fields)), evidence=profile.education[0].text)
+                            found=", ".join(dict.fromkeys(fields)), evidence=awarded[0].text)
 
 
 def experience_check(requirements: Requirements, profile: Profile) -> RequirementCheck | None:
