@@ -44,7 +44,7 @@ def model_names() -> dict:
     names = {"jobmatch": jobmatch.__version__, "extraction": extraction}
     try:
         from jobmatch.match import MatchSettings
-        settings = MatchSettings()
+        settings = MatchSettings.from_env()
         names["matcher"] = ", ".join(f"{k}={v}" for k, v in vars(settings).items()
                                      if k in ("mode", "embedding_model", "weights_path", "strict"))
     except Exception as exc:  # noqa: BLE001

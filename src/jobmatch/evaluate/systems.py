@@ -5,9 +5,10 @@ A system scores the candidate documents of a pool for a query document in a dire
 
 from __future__ import annotations
 
+
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -63,7 +64,10 @@ class JobmatchSystem:
         from jobmatch.match import Matcher, MatchSettings
         # The harness hands a fresh cache per run unless told otherwise, so that encoding speed is
         # measured cold and a query document encoded once is not encoded again for every query.
-        self.matcher = Matcher(MatchSettings(mode=self.mode, cache_path=self.embedding_cache))
+        # The model, weights and threads come from the environment, as for `jobmatch rank`, so that
+        # JOBMATCH_EMBEDDING_MODEL=... jobmatch eval measures that model.
+        settings = replace(MatchSettings.from_env(mode=self.mode), cache_path=self.embedding_cache)
+        self.matcher = Matcher(settings)
 
     @property
     def uses_embeddings(self) -> bool:
