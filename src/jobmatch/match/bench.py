@@ -320,11 +320,14 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
     shortlist = min(settings.shortlist, len(cvs))
     notice = notices[0]
     notice_parts = matcher.encode_vacancy(notice)     # encoded before the clock starts: only scoring is timed
-    notice_terms = matcher.item_terms(notice)
-    t0 = time.perf_counter()
-    for candidate, parts in zip(cvs[:shortlist], cv_parts[:shortlist]):
-        matcher.match(notice, candidate, notice_parts, parts, vacancy_terms=notice_terms)
-    result["rescoring"] = {"candidates": shortlist, "ms": round((time.perf_counter() - t0) * 1000, 1)}
+    timings = []
+    for _ in range(5):   # the call `rank --index` makes on its shortlist; the median of five
+        t0 = time.perf_counter()
+        matcher.rank_candidates(notice, cvs[:shortlist], top=10, candidate_vectors=cv_parts[:shortlist],
+                                vacancy_vectors=notice_parts)
+        timings.append((time.perf_counter() - t0) * 1000)
+    result["rescoring"] = {"candidates": shortlist, "ms": round(statistics.median(timings), 1),
+                           "runs_ms": [round(t, 1) for t in timings]}
     del exact, vectors
 
     # -- approximate index at n_approx ------------------------------------------------------
