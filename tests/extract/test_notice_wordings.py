@@ -309,3 +309,13 @@ def test_a_band_letter_gives_the_level_and_each_clause_keeps_its_own():
     r = _requirements(FAO_STYLE_LANGUAGES)
     levels = {(n["language"] or "one of the others"): n["level"] for n in r["languages"]["required"]}
     assert levels == {"en": "advanced", "one of the others": "intermediate"}
+
+
+@pytest.mark.parametrize("text, total, international", [
+    ("At least 6 years of relevant experience, 2 of them in a field duty station.", 6, 2),
+    ("Dix ans d'expérience professionnelle, dont cinq dans des postes internationaux.", 10, 5),
+    ("Ocho años de experiencia, cuatro de ellos en organizaciones internacionales.", 8, 4),
+])
+def test_the_part_of_a_total_spent_internationally_is_read_apart_from_the_total(text, total, international):
+    r = _requirements("Programme Officer\n\nExperience\n" + text + "\n")
+    assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (total, international)

@@ -32,6 +32,7 @@ _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au nive
                             r"(?:UN|United Nations) (?:agenc(?:y|ies)|entit(?:y|ies)|organi[sz]ations?|funds|programmes|missions?|peace(?:keeping)? operations?)|"
                             r"(?:within|in|with|for) the (?:UN|United Nations)\b|field duty stations?|field missions?|"
                             r"expérience internationale|experiencia internacional|organisations? internationales?|organismos? internacionales?|"
+                            r"(?:postes?|fonctions?|missions?|institutions?|puestos?|cargos?|funciones|misiones|instituciones|organizaciones) (?:internacional(?:es)?|internationa(?:l|le|les|ux))|"
                             r"internationally|multilateral|(?:UN|United Nations) (?:system|common system)|overseas|abroad|in the field\b(?! of\b)", re.IGNORECASE)
 _LEADERSHIP = re.compile(r"leadership|managerial|management (?:role|position|capacity|level)|supervis|senior management|head of|encadrement|direction|liderazgo|gerencial|dirección|"
                          r"managing (?:teams?|staff|people|a team)|(?:people|team|staff) management|leading (?:teams?|a team)|"
@@ -63,7 +64,8 @@ _SUB_REQUIREMENT = re.compile(r"(?:of which|including|incl\.|with|dont|incluidos
                               re.IGNORECASE)
 
 _SUB_START = re.compile(r"\b(?:of which|including|incl\.|dont|incluidos?|de los cuales|de las cuales|"
-                        r"with (?:at least|a minimum of)|avec au moins|con al menos)\b", re.IGNORECASE)
+                        r"with (?:at least|a minimum of)|avec au moins|con al menos|"
+                        r"[\w()]+ (?:of them|of which|de ellos|de ellas|d'entre eux))\b", re.IGNORECASE)
 _OF_WHICH_AFTER = re.compile(r"\s*(?:of them|of which|de ellos|de los cuales|d'entre eux)\b", re.IGNORECASE)
 
 
