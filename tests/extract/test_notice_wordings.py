@@ -319,3 +319,19 @@ def test_a_band_letter_gives_the_level_and_each_clause_keeps_its_own():
 def test_the_part_of_a_total_spent_internationally_is_read_apart_from_the_total(text, total, international):
     r = _requirements("Programme Officer\n\nExperience\n" + text + "\n")
     assert (r["experience"]["min_years"], r["experience"]["international_years"]) == (total, international)
+
+
+@pytest.mark.parametrize("text", [
+    "Master's degree in law, or a Bachelor's degree with 2 additional years of experience.",
+    "Master en droit, ou Licence avec deux années supplémentaires d'expérience.",
+    "Maestría en economía, o licenciatura con dos años adicionales de experiencia.",
+])
+def test_an_alternative_degree_with_additional_years_is_a_substitution_not_the_minimum(text):
+    education = _requirements("Legal Officer\n\nQualifications\n" + text + "\n")["education"]
+    assert education["min_level"] == "master"
+    assert [(s["level"], s["additional_years"]) for s in education["substitutions"]] == [("bachelor", 2)]
+
+
+def test_a_bilingual_pair_written_with_a_hyphen_requires_both():
+    r = _requirements("Communications Officer\n\nQualifications\nBilingual French-English required.\n")
+    assert _named(r["languages"]["required"]) == {("fr", "advanced"), ("en", "advanced")}

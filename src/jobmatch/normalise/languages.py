@@ -56,6 +56,9 @@ EU_OFFICIAL_LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "
 NAME_TO_CODE = {name: code for code, names in LANGUAGE_NAMES.items() for name in names}
 LANGUAGE_REGEX = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_TO_CODE), key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+# Two names joined by a hyphen or a dash, as bilingual posts write them: "Bilingual French-English".
+_NAMES = "(" + "|".join(sorted(map(re.escape, NAME_TO_CODE), key=len, reverse=True)) + ")"
+LANGUAGE_PAIR_REGEX = re.compile(r"(?<![\w-])" + _NAMES + r"\s?[-–]\s?" + _NAMES + r"(?![\w-])", re.IGNORECASE)
 
 _NATIONALITY_NOUN = re.compile(r"\s+(?:country|departments?|nationals?|citizens?|government|authorities|territor(?:y|ies)|republic|"
                                r"courts?|ministry|embassy|administration|cooperation|speakers? of)\b", re.IGNORECASE)
@@ -106,7 +109,14 @@ def find_languages(text: str) -> list[tuple[int, int, str]]:
         if _NATIONALITY_NOUN.match(text, m.end()) or _COUNTRY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # "the French departments", "Spanish nationals", "País Vasco": a country or region
         found.append((m.start(), m.end(), code))
-    return found
+    for m in LANGUAGE_PAIR_REGEX.finditer(text):
+        for group in (1, 2):
+            word = m.group(group)
+            if word.lower() in _CAPITALISED and not word[0].isupper():
+                break
+        else:
+            found += [(m.start(g), m.end(g), NAME_TO_CODE[m.group(g).lower()]) for g in (1, 2)]
+    return sorted(set(found))
 
 
 def level_in(text: str) -> tuple[str | None, str | None]:
