@@ -88,3 +88,9 @@ def test_a_note_in_brackets_before_in_is_not_the_field():
 def test_a_field_list_with_electrical_energy_in_three_languages():
     from jobmatch.normalise.fields import is_field_name
     assert all(is_field_name(words) for words in ("énergie électrique", "electrical energy", "energía eléctrica"))
+
+
+def test_fields_of_other_organisations_notices_have_their_isced_codes():
+    from jobmatch.normalise.fields import find_fields
+    text = "forestry, natural resource management, actuarial science, social policy or fisheries science"
+    assert [code for _, _, code in find_fields(text)] == ["0821", "0521", "0542", "0312", "0831"]
