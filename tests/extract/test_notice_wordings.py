@@ -335,3 +335,9 @@ def test_an_alternative_degree_with_additional_years_is_a_substitution_not_the_m
 def test_a_bilingual_pair_written_with_a_hyphen_requires_both():
     r = _requirements("Communications Officer\n\nQualifications\nBilingual French-English required.\n")
     assert _named(r["languages"]["required"]) == {("fr", "advanced"), ("en", "advanced")}
+
+
+@pytest.mark.parametrize("text", ["English (native or fluent) is required.", "Fluent or native English required."])
+def test_levels_offered_as_alternatives_ask_for_the_lower_one(text):
+    r = _requirements("Editor\n\nQualifications\n" + text + "\n")
+    assert _named(r["languages"]["required"]) == {("en", "advanced")}

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from jobmatch.model import LanguageNeed, LanguageRequirement
-from jobmatch.normalise.languages import CEFR_TO_LEVEL, EU_OFFICIAL_LANGUAGES, find_languages, level_in
+from jobmatch.normalise.languages import CEFR_TO_LEVEL, EU_OFFICIAL_LANGUAGES, LEVEL_REGEX, find_languages, level_in
 from jobmatch.normalise.years import is_desirable
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, UN_OFFICIAL_LANGUAGES
 
@@ -87,9 +87,23 @@ def _level(clause: str, fallback: str | None) -> tuple[str | None, str | None]:
     if _MAIN_LANGUAGE.search(clause):
         return "native", None
     level, cefr = level_in(clause)
+    if cefr is None and level is not None:
+        level = _lowest_alternative(clause) or level
     if level is None and _COMMAND.search(clause):
         level = "advanced"
     return (level or fallback), cefr
+
+
+_ALTERNATIVE_GAP = re.compile(r"^\s*(?:or|ou|o|/)\s*$", re.IGNORECASE)
+
+
+def _lowest_alternative(clause: str) -> str | None:
+    """"English (native or fluent)": levels offered as alternatives ask for the lower one."""
+    found = list(LEVEL_REGEX.finditer(clause))
+    for first, second in zip(found, found[1:]):
+        if _ALTERNATIVE_GAP.match(clause[first.end():second.start()]):
+            return min(first.lastgroup, second.lastgroup, key=LANGUAGE_LEVEL_RANK.__getitem__)
+    return None
 
 
 def _name_groups(text: str, names: list[tuple[int, int, str]]) -> list[_Group]:
