@@ -28,7 +28,7 @@ _MONTH_DAY_YEAR = re.compile(
     rf"\b(?P<m>{MONTH_NAME})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})\b")
-_DAY_MON_YEAR_DASH = re.compile(rf"\b(?P<d>\d{{1,2}})-(?P<m>{MONTH_NAME})-(?P<y>\d{{4}}|\d{{2}})\b", re.IGNORECASE)
+_DAY_MON_YEAR_DASH = re.compile(rf"\b(?P<d>\d{{1,2}})([-/])(?P<m>{MONTH_NAME})\2(?P<y>\d{{4}}|\d{{2}})\b", re.IGNORECASE)   # 10-Dec-2026, 10/Dec/2026
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
