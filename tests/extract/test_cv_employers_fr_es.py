@@ -32,3 +32,22 @@ def test_a_national_employer_does_not(line):
 def test_an_acronym_shared_with_a_national_body_is_not_enough():
     assert not is_international_post("Conseillère, CAF du Rhône, Lyon")      # caisse d'allocations familiales
     assert is_international_post("Analista, CAF – Banco de Desarrollo de América Latina, Caracas")
+
+
+SPANISH_TITLE_ABOVE_DATES = """JAVIER GÓMEZ
+javier.gomez@correo.es
+
+EXPERIENCIA LABORAL
+Analista de políticas públicas — Banco Interamericano de Desarrollo (BID), Washington D.C.
+Enero 2018 – actualidad
+Asistente de investigación — Universidad Complutense de Madrid
+Septiembre 2014 – diciembre 2017
+"""
+
+
+def test_a_line_ending_with_an_abbreviation_is_a_title_line_not_prose():
+    from jobmatch.extract import extract_document
+    from jobmatch.model import Document
+    profile = extract_document(Document(id="c", source="c.txt", format="txt", text=SPANISH_TITLE_ABOVE_DATES), "cv")["profile"]
+    assert [(job["title"], job["international"]) for job in profile["experience"]] == [
+        ("Analista de políticas públicas", True), ("Asistente de investigación", False)]

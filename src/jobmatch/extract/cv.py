@@ -307,14 +307,24 @@ def _names_employer(piece: str) -> bool:
 _TITLE_THEN_EMPLOYER = re.compile(r"^[^.;:]{2,80}?\s[—–|·]\s")
 
 
+# A line that ends with an abbreviation ("Washington D.C.", "Acme Ltd.") does not end a sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){1,3}$|\b(?:Inc|Ltd|Co|Corp|Cie|Bros|Jr|Sr|St|Ste|No|etc)\.$")
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.endswith(".") and not _ABBREVIATION_END.search(stripped)
+
+
 def _is_description(line: str) -> bool:
     """A sentence about the work, not a title: long, or punctuated as prose."""
     stripped = line.strip()
-    if _BULLET.match(line) or stripped.endswith("."):
+    full_stop = _ends_sentence(stripped)
+    if _BULLET.match(line) or full_stop:
         long_line = len(stripped) > 110
     else:
         long_line = len(stripped) > 110 and not _TITLE_THEN_EMPLOYER.match(stripped)
-    return long_line or "; " in stripped or (stripped.endswith(".") and len(stripped) > 50)
+    return long_line or "; " in stripped or (full_stop and len(stripped) > 50)
 
 
 def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
@@ -369,7 +379,7 @@ def _employer_lines(block: str) -> str:
     the employer."""
     return "\n".join(line for line in block.split("\n") if "\x00" in line   # the period's own line stays
                      or not _DESCRIPTION_BULLET.match(line) and not _DUTIES_LABEL.match(line)
-                     and not (line.rstrip().endswith(".") and len(line.strip()) > MIN_SENTENCE_CHARS))
+                     and not (_ends_sentence(line) and len(line.strip()) > MIN_SENTENCE_CHARS))
 
 
 def _employer_above(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
