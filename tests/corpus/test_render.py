@@ -52,8 +52,6 @@ Español : B2
 KNOWN_PROFILE_DIFFERENCES = {
     "cv-fin-006.pdf": "the PDF has no blank line between the language stay and the internship block, "
                       "so the stay's period is read as part of an internship (4.4 years, not 5.6)",
-    "cv-ict-009.pdf": "P11 language grid: once empty cells are dropped, 'Yoruba | X' no longer says "
-                      "that the X ticks the 'Mother tongue' column",
 }
 
 

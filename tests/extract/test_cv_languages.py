@@ -72,3 +72,18 @@ def test_levels_as_labels_and_table_cells_joined_by_bars():
     assert _languages(text) == {"en": "advanced", "fr": "advanced", "de": "basic"}
     text = "Paul Roy\n\nLANGUES\nLangue maternelle | français\nAnglais | C1 (TOEIC 945)\n"
     assert _languages(text) == {"fr": "native", "en": "advanced"}
+
+
+P11_GRID_AS_CELLS = """Curriculum vitae
+Languages
+Language | Mother tongue | Read | Write | Speak | Understand
+Amharic | X
+English | Easily | Easily | Easily | Easily
+"""
+
+
+def test_a_tick_in_a_grid_read_as_cells_falls_in_the_first_level_column():
+    from jobmatch.extract import extract_document
+    from jobmatch.model import Document
+    profile = extract_document(Document(id="c", source="c.pdf", format="pdf", text=P11_GRID_AS_CELLS), "cv")["profile"]
+    assert {s["language"]: s["level"] for s in profile["languages"]}["am"] == "native"

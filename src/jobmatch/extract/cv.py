@@ -755,7 +755,7 @@ def _language_mentions(text: str, searched: list[tuple[int, int]]) -> list[tuple
     return kept
 
 
-_TICK = re.compile(r"^\s*[xX✓✔]\s*$")
+_TICK = re.compile(r"^\s*(?:\|\s*)?[xX✓✔]\s*(?:\|\s*)?$")
 MAX_TABLE_HEADER_LINES = 4
 
 
@@ -770,6 +770,14 @@ def _ticked_column(text: str, line_left: int, tick: int) -> str | None:
         left = text.rfind("\n", 0, right) + 1
         header = text[left:right]
         words = [m for m in LEVEL_REGEX.finditer(header)]
+        row = text[line_left:text.find("\n", tick) if "\n" in text[tick:] else len(text)]
+        if words and "|" in header and "|" in row[:column]:
+            # A table read as "cell | cell" rows (PDF, DOCX), whose empty cells are gone: the tick is
+            # in the cell of its rank, and a lone tick after the name sits in the first level column.
+            cells = header.split("|")
+            rank = row[:column].count("|")
+            found = LEVEL_REGEX.search(cells[rank]) if rank < len(cells) else None
+            return found.lastgroup if found else None
         if words:
             nearest = min(words, key=lambda m: abs(m.start() - column))
             return nearest.lastgroup if abs(nearest.start() - column) <= 4 else None
@@ -794,7 +802,7 @@ def _stated_level(text: str, mentions: list[tuple[int, int, str]], index: int) -
     if level:
         return level, cefr
     if _TICK.match(text[end:after_end]):
-        level = _ticked_column(text, line_left, end + text[end:after_end].index(text[end:after_end].strip()))
+        level = _ticked_column(text, line_left, end + text[end:after_end].index(text[end:after_end].strip(" \t|")))
         if level:
             return level, None
     before_start = same_line[position - 1][1] if position else line_left
