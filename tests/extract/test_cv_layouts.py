@@ -275,3 +275,32 @@ def test_the_employer_on_the_line_above_the_title_and_dates_makes_the_post_inter
             "- Supported studies for the World Bank.\n")
     jobs = _extract(text)["profile"]["experience"]
     assert [(j["title"], j["international"]) for j in jobs] == [("Technical Officer", True), ("Data Manager", False)]
+
+
+LINKEDIN_EXPORT = """Anna Kowalska
+M&E Specialist at UNICEF
+
+Experience
+UNICEF
+Monitoring and Evaluation Specialist
+March 2019 - Present (5 years 9 months)
+Nairobi, Kenya
+Save the Children
+M&E Officer
+January 2015 - February 2019 (4 years 2 months)
+Warsaw, Poland
+
+Education
+London School of Hygiene and Tropical Medicine
+Master of Science - MSc, Public Health · (2013 - 2014)
+University of Warsaw
+Bachelor of Arts - BA, Sociology · (2009 - 2012)
+"""
+
+
+def test_a_linkedin_export_gives_one_entry_per_degree_and_the_titles_not_the_places():
+    from jobmatch.extract import extract_document
+    from jobmatch.model import Document
+    profile = extract_document(Document(id="c", source="c.pdf", format="pdf", text=LINKEDIN_EXPORT), "cv")["profile"]
+    assert [(e["level"], e["field"]) for e in profile["education"]] == [("master", "0912"), ("bachelor", "0314")]
+    assert [job["title"] for job in profile["experience"]] == ["Monitoring and Evaluation Specialist", "M&E Officer"]

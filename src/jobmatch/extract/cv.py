@@ -327,6 +327,10 @@ def _is_description(line: str) -> bool:
     return long_line or "; " in stripped or (full_stop and len(stripped) > 50)
 
 
+_PLACE_LINE = re.compile(r"^\s*[A-ZÀ-Ý][\w.'’-]*(?: [A-ZÀ-Ý\w.'’-]+)*(?:, ?[A-ZÀ-Ý][\w.'’-]*(?: [\w.'’-]+)*){1,2}\s*$")
+MAX_PLACE_WORDS = 5
+
+
 def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
                period_start: int, period_end: int) -> tuple[int, int] | None:
     """Where the title of the job with this period is written: on the period's own line (before
@@ -350,6 +354,12 @@ def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines:
         above.insert(0, i)
         if _BULLET.match(line):
             break  # "1. Head of Office (P-5)": the numbered first line of the entry
+    # LinkedIn: "Employer\nTitle\nDates (duration)\nCity, Country": a place right under the previous
+    # entry's dates belongs to that entry, not to this one.
+    if len(above) > 1 and above[0] - 1 in range_lines:
+        first = text[slice(*lines[above[0]])]
+        if _PLACE_LINE.match(first) and len(first.split()) <= MAX_PLACE_WORDS and not _TITLE_HEAD.search(first):
+            above = above[1:]
     below = []
     for i in range(index + 1, min(len(lines), index + 1 + MAX_BLOCK_LINES)):
         line = text[slice(*lines[i])]
@@ -532,6 +542,10 @@ _EQUIVALENCE_CUE = re.compile(r"\b(?:equivalent|équivalent|equivalente|equiv\.|
                               re.IGNORECASE)
 
 
+# "Master of Science - MSc" (LinkedIn): the abbreviation after a dash restates the degree.
+_DASH_RESTATEMENT = re.compile(r"^ ?[-–—] ?$")
+
+
 def _explanations(text: str, degrees: list[tuple[int, int, str]]) -> dict[int, int]:
     """Degrees that explain an earlier one on the same line (in its brackets, or after "equivalent
     to"), as index of the explanation -> index of the degree it explains. The explanation is not
@@ -542,7 +556,8 @@ def _explanations(text: str, degrees: list[tuple[int, int, str]]) -> dict[int, i
             continue
         for j in range(i + 1, len(degrees)):
             between = text[end:degrees[j][0]]
-            if "\n" in between or not (between.count("(") > between.count(")") or _EQUIVALENCE_CUE.search(between)):
+            if "\n" in between or not (between.count("(") > between.count(")") or _EQUIVALENCE_CUE.search(between)
+                                         or _DASH_RESTATEMENT.match(between)):
                 break
             explained[j] = i
     return explained
@@ -684,7 +699,7 @@ def education_entries(text: str, sections: list[Section], spans: list[Span], ref
             line_right = _line_bounds(text, start, end)[1]
             # "(PhD in Public Law)": the field restated with the degree; not after an equivalence
             # ("equivalent to a master's degree in ..." names no field the person studied)
-            restated = re.match(r"\s+(?:in|en)\s", text[end:line_right]) and not _EQUIVALENCE_CUE.search(text, max(0, start - 40), start)
+            restated = re.match(r"\s+(?:in|en)\s|,\s", text[end:line_right]) and not _EQUIVALENCE_CUE.search(text, max(0, start - 40), start)
             phrase = field_phrase_after(text, end, line_right) if restated else None
             if phrase and not any(phrase[0] <= s < phrase[1] for s, _, _ in degrees):
                 field_spans.extend(_fields_of(text, phrase, line_right))
