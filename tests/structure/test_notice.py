@@ -137,3 +137,13 @@ def test_a_heading_joined_to_another_by_a_dash_names_the_last_section():
     assert match_heading("What we look for – minimum requirements", patterns) == "qualifications"
     assert match_heading("Languages - desirable", patterns) == "desirable"
     assert match_heading("Education - University of Lagos", patterns) is None
+
+
+def test_an_inspira_style_posting_title_gives_the_title_and_its_grade():
+    from jobmatch.model import Document
+    from jobmatch.structure.notice import parse_notice
+    text = ("Posting Title: PROGRAMME MANAGEMENT OFFICER, P3\nDuty Station: NAIROBI\n"
+            "Posting Period: 02 December 2026 - 31 December 2026\n\nResponsibilities\n- Manages projects.\n")
+    header = parse_notice(Document(id="n", source="n.txt", format="txt", text=text)).header
+    assert (header.title, header.grade, header.duty_station, header.deadline) == (
+        "PROGRAMME MANAGEMENT OFFICER, P3", "P3", "NAIROBI", "2026-12-31")
