@@ -327,8 +327,10 @@ def test_the_part_of_a_total_spent_internationally_is_read_apart_from_the_total(
     "Maestría en economía, o licenciatura con dos años adicionales de experiencia.",
 ])
 def test_an_alternative_degree_with_additional_years_is_a_substitution_not_the_minimum(text):
-    education = _requirements("Legal Officer\n\nQualifications\n" + text + "\n")["education"]
+    requirements = _requirements("Legal Officer\n\nQualifications\n" + text + "\n")
+    education = requirements["education"]
     assert education["min_level"] == "master"
+    assert requirements["experience"]["min_years"] is None   # the substitution's years are no minimum
     assert [(s["level"], s["additional_years"]) for s in education["substitutions"]] == [("bachelor", 2)]
 
 

@@ -14,7 +14,7 @@ from jobmatch.normalise.degrees import find_degrees, isced_level
 from jobmatch.normalise.fields import find_fields
 from jobmatch.normalise.languages import find_languages, level_in
 from jobmatch.normalise.numbers import NUMBER, parse_number
-from jobmatch.normalise.years import find_year_requirements, is_desirable, starts_sub_requirement
+from jobmatch.normalise.years import WITH_ADDITIONAL_YEARS, find_year_requirements, is_desirable, starts_sub_requirement
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, UN_OFFICIAL_LANGUAGES, level_rank
 
 
@@ -28,10 +28,7 @@ LANGUAGE_SECTIONS = {"languages", "qualifications", "eligibility", "desirable"}
 _SUBSTITUTION = re.compile(r"in lieu|instead of|in place of|in combination with|may be accepted|can be accepted|(?:also |be |given due )consider(?:ed|ation)|en lieu|en remplacement|"
                            r"count(?:s|ed)? (?:as|for|towards?)|counted as|équivaut à|considérée? comme|"
                            r"combinée? (?:à|avec)|en combinación|en lugar|podrá aceptarse|peut être accepté|equivalent combination|"
-                           # "..., or a Bachelor's degree with two additional years of experience"
-                           r"\bwith (?:at least |a minimum of )?[\w()]+ (?:\(\d+\) )?(?:additional|more|further|extra) years?|"
-                           r"avec (?:au moins )?[\w()]+ (?:\(\d+\) )?années? (?:supplémentaires|additionnelles)|"
-                           r"con (?:al menos )?[\w()]+ (?:\(\d+\) )?años (?:adicionales|más)", re.IGNORECASE)
+                           + WITH_ADDITIONAL_YEARS, re.IGNORECASE)
 # Degrees named as the subject of study, not as a requirement ("enrolled in a PhD programme").
 _ENROLLED = re.compile(r"enrolled|enrolment|currently (?:pursuing|studying)|studying (?:towards|for)|inscrit|matriculad", re.IGNORECASE)
 _INTERNAL = re.compile(r"internal candidates|for internal|candidats internes|candidatos internos", re.IGNORECASE)

@@ -37,7 +37,12 @@ _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au nive
 _LEADERSHIP = re.compile(r"leadership|managerial|management (?:role|position|capacity|level)|supervis|senior management|head of|encadrement|direction|liderazgo|gerencial|dirección|"
                          r"managing (?:teams?|staff|people|a team)|(?:people|team|staff) management|leading (?:teams?|a team)|"
                          r"gestion d'équipes?|management d'équipes?|gestión de (?:equipos|personal)|dirigiendo equipos", re.IGNORECASE)
-_SUBSTITUTION = re.compile(r"substitut|in lieu|instead of|in place of|in combination with|replace|en lieu|en remplacement|en combinaison|en combinación|en lugar|sustitu|"
+# "..., or a Bachelor's degree with two additional years of experience": a lower degree offered with
+# more years is a substitution clause, in the years read here and in the notice's education.
+WITH_ADDITIONAL_YEARS = (r"\bwith (?:at least |a minimum of )?[\w()]+ (?:\(\d+\) )?(?:additional|more|further|extra) years?|"
+                         r"avec (?:au moins )?[\w()]+ (?:\(\d+\) )?années? (?:supplémentaires|additionnelles)|"
+                         r"con (?:al menos )?[\w()]+ (?:\(\d+\) )?años (?:adicionales|más)")
+_SUBSTITUTION = re.compile(WITH_ADDITIONAL_YEARS + r"|substitut|in lieu|instead of|in place of|in combination with|replace|en lieu|en remplacement|en combinaison|en combinación|en lugar|sustitu|"
                            r"may be accepted|peut être accepté|(?:be )?counted as|count(?:s|ed)? (?:as|for|towards?)|equivalent to|équivaut à|équivalente? à|considérée? comme|"
                            r"equivale a|equivalente a|computa(?:rá|do)? como|(?:also |be |given due )consider(?:ed|ation)|followed by|"
                            r"sera(?:it)? (?:également )?pris en (?:compte|considération)|se considerará|podrá aceptarse", re.IGNORECASE)
