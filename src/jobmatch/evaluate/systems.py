@@ -5,7 +5,6 @@ A system scores the candidate documents of a pool for a query document in a dire
 
 from __future__ import annotations
 
-
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace

@@ -54,10 +54,9 @@ LANGUAGE_NAMES = {
 EU_OFFICIAL_LANGUAGES = ("bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it", "lv", "lt",
                          "mt", "pl", "pt", "ro", "sk", "sl", "es", "sv")
 NAME_TO_CODE = {name: code for code, names in LANGUAGE_NAMES.items() for name in names}
-LANGUAGE_REGEX = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NAME_TO_CODE), key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+_NAMES = "(" + "|".join(sorted(map(re.escape, NAME_TO_CODE), key=len, reverse=True)) + ")"   # longest first
+LANGUAGE_REGEX = re.compile(r"(?<![\w-])" + _NAMES + r"(?![\w-])", re.IGNORECASE)
 # Two names joined by a hyphen or a dash, as bilingual posts write them: "Bilingual French-English".
-_NAMES = "(" + "|".join(sorted(map(re.escape, NAME_TO_CODE), key=len, reverse=True)) + ")"
 LANGUAGE_PAIR_REGEX = re.compile(r"(?<![\w-])" + _NAMES + r"\s?[-–]\s?" + _NAMES + r"(?![\w-])", re.IGNORECASE)
 
 _NATIONALITY_NOUN = re.compile(r"\s+(?:country|departments?|nationals?|citizens?|government|authorities|territor(?:y|ies)|republic|"
@@ -98,23 +97,23 @@ def language_code(name: str) -> str | None:
     return NAME_TO_CODE.get(name.strip().lower())
 
 
+def _written_as_name(word: str) -> bool:
+    return word.lower() not in _CAPITALISED or word[0].isupper()
+
+
 def find_languages(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ISO code) for each language name; capitalised in English ("French", not "french fries")."""
     found = []
     for m in LANGUAGE_REGEX.finditer(text):
         word = m.group(1)
         code = NAME_TO_CODE[word.lower()]
-        if word.lower() in _CAPITALISED and not word[0].isupper():
+        if not _written_as_name(word):
             continue  # English names of languages are capitalised; lower case is an adjective elsewhere
         if _NATIONALITY_NOUN.match(text, m.end()) or _COUNTRY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # "the French departments", "Spanish nationals", "País Vasco": a country or region
         found.append((m.start(), m.end(), code))
     for m in LANGUAGE_PAIR_REGEX.finditer(text):
-        for group in (1, 2):
-            word = m.group(group)
-            if word.lower() in _CAPITALISED and not word[0].isupper():
-                break
-        else:
+        if _written_as_name(m.group(1)) and _written_as_name(m.group(2)):
             found += [(m.start(g), m.end(g), NAME_TO_CODE[m.group(g).lower()]) for g in (1, 2)]
     return sorted(set(found))
 
