@@ -40,6 +40,14 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def day_and_month(a: int, b: int, day_first: bool = True) -> tuple[int, int]:
+    """(day, month) of a numeric date "a/b/yyyy": day first unless that leaves no month ("03/15/2019")."""
+    day, month = (a, b) if day_first else (b, a)
+    if month > 12 and day <= 12:
+        day, month = month, day
+    return day, month
+
+
 def find_dates(text: str, day_first: bool = True) -> list[tuple[int, int, dt.date]]:
     """Every calendar date in the text as (start, end, date), in order; dd/mm/yyyy unless day_first=False."""
     found: list[tuple[int, int, dt.date]] = []
@@ -58,10 +66,7 @@ def find_dates(text: str, day_first: bool = True) -> list[tuple[int, int, dt.dat
     for m in _MONTH_DAY_YEAR.finditer(text):
         add(m, _make(int(m["y"]), MONTHS[m["m"].lower()], int(m["d"])))
     for m in _NUMERIC.finditer(text):
-        a, b = int(m["a"]), int(m["b"])
-        day, month = (a, b) if day_first else (b, a)
-        if month > 12 and day <= 12:
-            day, month = month, day
+        day, month = day_and_month(int(m["a"]), int(m["b"]), day_first)
         add(m, _make(int(m["y"]), month, day))
     return sorted(found)
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from jobmatch.normalise.dates import MONTH_NAME, MONTHS
+from jobmatch.normalise.dates import MONTH_NAME, MONTHS, day_and_month
 
 # A point in time: "2019", "Mar 2019", "mars de 2019", "1 March 2019", "March 1, 2019", "1er mars 2019",
 # "03/2019", "03.2019", ISO "2019-03" / "2019-03-01", and a full date "01/03/2019" (Europass), read
@@ -74,10 +74,10 @@ def _point(m: re.Match[str], prefix: str, is_end: bool) -> str | None:
         name = m.group(f"{prefix}m")
         month = MONTHS[name.lower()] if name else (12 if is_end else 1)
     elif m.group(f"{prefix}dy"):
-        first, second = int(m.group(f"{prefix}da")), int(m.group(f"{prefix}db"))
-        if second > 12 and first > 12:
+        _, month = day_and_month(int(m.group(f"{prefix}da")), int(m.group(f"{prefix}db")))
+        if month > 12:
             return None
-        year, month = int(m.group(f"{prefix}dy")), second if second <= 12 else first
+        year = int(m.group(f"{prefix}dy"))
     elif m.group(f"{prefix}ny"):
         year, month = int(m.group(f"{prefix}ny")), int(m.group(f"{prefix}nm"))
     else:
