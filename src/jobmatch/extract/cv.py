@@ -778,6 +778,7 @@ def _ticked_column(text: str, line_left: int, tick: int) -> str | None:
     """In a table of languages whose header names levels ("Language  Mother tongue  Read ..."), the
     level of the column ticked with an X on this row."""
     column = tick - line_left
+    before_tick = text[line_left:tick]
     right = line_left - 1
     for _ in range(MAX_TABLE_HEADER_LINES):
         if right <= 0:
@@ -785,12 +786,11 @@ def _ticked_column(text: str, line_left: int, tick: int) -> str | None:
         left = text.rfind("\n", 0, right) + 1
         header = text[left:right]
         words = [m for m in LEVEL_REGEX.finditer(header)]
-        row = text[line_left:text.find("\n", tick) if "\n" in text[tick:] else len(text)]
-        if words and "|" in header and "|" in row[:column]:
+        if words and "|" in header and "|" in before_tick:
             # A table read as "cell | cell" rows (PDF, DOCX), whose empty cells are gone: the tick is
             # in the cell of its rank, and a lone tick after the name sits in the first level column.
             cells = header.split("|")
-            rank = row[:column].count("|")
+            rank = before_tick.count("|")
             found = LEVEL_REGEX.search(cells[rank]) if rank < len(cells) else None
             return found.lastgroup if found else None
         if words:
