@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from jobmatch.evaluate.ranking import judged_queries, ranx_name, score_runs
+from jobmatch.evaluate.ranking import by_query_language, judged_queries, ranx_name, score_runs
 from jobmatch.evaluate.settings import EvalSettings
 
 QRELS = {f"q{i}": {f"d{i}": 3, f"d{i}b": 2, f"d{i}c": 1} for i in range(8)}
@@ -57,3 +57,15 @@ def test_confidence_interval_brackets_the_mean_of_varied_scores():
     low, high = confidence_interval(values, EvalSettings(bootstrap_resamples=500))
     assert low < values.mean() < high
     assert 0.0 <= low and high <= 1.0
+
+
+def test_figures_by_query_language_separate_the_languages_and_need_two_of_them():
+    run = run_ranking(True)
+    for q in ("q0", "q1"):           # the French queries get their relevant documents last
+        run[q] = {d: -v for d, v in run[q].items()}
+    languages = {q: ("fr" if q in ("q0", "q1") else "en") for q in QRELS}
+    groups = by_query_language(QRELS, {"s": run}, languages, EvalSettings())
+    assert {lang: g["queries"] for lang, g in groups.items()} == {"en": 6, "fr": 2}
+    assert groups["en"]["systems"]["s"]["mrr"] == pytest.approx(1.0)
+    assert groups["fr"]["systems"]["s"]["mrr"] < 0.2
+    assert by_query_language(QRELS, {"s": run}, {q: "en" for q in QRELS}, EvalSettings()) == {}

@@ -38,3 +38,21 @@ def test_write_report_writes_json_markdown_and_plots(fake_report, tmp_path):
     assert json.loads((tmp_path / "report.json").read_text())["meta"]["split"] == "test"
     assert (tmp_path / "ranking_ndcg10.png").read_bytes()[:4] == b"\x89PNG"
     assert "![nDCG@10 per system, 95% CI](ranking_ndcg10.png)" in (tmp_path / "report.md").read_text()
+
+
+def test_summary_copy_writes_report_json_and_plots_and_tolerates_a_summary_inside_out(tmp_path):
+    from jobmatch.evaluate import copy_summary
+
+    out = tmp_path / "out"
+    out.mkdir()
+    for name, text in (("report.md", "# r"), ("report.json", "{}"), ("ranking_ndcg10.png", "png")):
+        (out / name).write_text(text)
+    plots = [out / "ranking_ndcg10.png"]
+    summary = tmp_path / "eval" / "REPORT.md"
+    copied = copy_summary(out, plots, summary)
+    assert copied == [summary, summary.with_suffix(".json"), summary.parent / "ranking_ndcg10.png"]
+    assert summary.read_text() == "# r" and (summary.parent / "ranking_ndcg10.png").read_text() == "png"
+    # asking for the summary inside --out must not fail on copying a plot onto itself
+    inside = copy_summary(out, plots, out / "REPORT.md")
+    assert (out / "REPORT.md").read_text() == "# r" and (out / "ranking_ndcg10.png").read_text() == "png"
+    assert inside[-1] == out / "ranking_ndcg10.png"

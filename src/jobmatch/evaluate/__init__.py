@@ -41,13 +41,7 @@ def evaluate_command(corpus: Path, split: str, out: Path, check: bool = False, c
     for path in written:
         echo(f"wrote {path}")
     if write_summary:
-        # The committed summary: REPORT.md to read, REPORT.json beside it for `--compare` and the
-        # test that keeps eval/thresholds.toml below the committed figures.
-        write_summary.parent.mkdir(parents=True, exist_ok=True)
-        copies = [(out / "report.md", write_summary), (out / "report.json", write_summary.with_suffix(".json")),
-                  *((p, write_summary.parent / p.name) for p in written if p.suffix == ".png")]
-        for source, target in copies:
-            shutil.copyfile(source, target)
+        for target in copy_summary(out, written, write_summary):
             echo(f"wrote {target}")
     for name, block in report["external"].items():
         if block.get("status") != "ok":
@@ -65,3 +59,18 @@ def evaluate_command(corpus: Path, split: str, out: Path, check: bool = False, c
     echo(f"gate: {'passed' if result.passed else 'failed'}: {result.checked} figures checked against {thresholds}, "
          f"{len(result.failures)} below, {len(result.skipped)} skipped")
     return 0 if result.passed else 1
+
+
+def copy_summary(out: Path, written: list[Path], summary: Path) -> list[Path]:
+    """The committed summary: REPORT.md to read, REPORT.json beside it for `--compare` and the
+    test that keeps eval/thresholds.toml below the committed figures, and the plots it links.
+    A summary asked for inside `--out` itself is not copied onto its own source."""
+    summary.parent.mkdir(parents=True, exist_ok=True)
+    copies = [(out / "report.md", summary), (out / "report.json", summary.with_suffix(".json")),
+              *((p, summary.parent / p.name) for p in written if p.suffix == ".png")]
+    copied = []
+    for source, target in copies:
+        if source.resolve() != target.resolve():
+            shutil.copyfile(source, target)
+        copied.append(target)
+    return copied

@@ -102,6 +102,28 @@ def percentiles(latencies: Sequence[float]) -> dict[str, float]:
             "p99_ms": float(np.percentile(values, 99)), "max_ms": float(values.max())}
 
 
+def by_query_language(qrels: dict[str, dict[str, int]], runs: dict[str, dict[str, dict[str, float]]],
+                      languages: dict[str, str], settings: EvalSettings) -> dict[str, dict]:
+    """Mean of each measure per language of the query (a French CV ranking English notices is the
+    cross-lingual case the overall mean hides); only where the queries are in several languages."""
+    groups: dict[str, list[str]] = {}
+    for query in qrels:
+        groups.setdefault(languages.get(query, "?"), []).append(query)
+    if len(groups) < 2:
+        return {}
+    metrics = {m: ranx_name(m, settings.relevant_grade) for m in RANKING_METRICS}
+    out: dict[str, dict] = {}
+    for language, ids in sorted(groups.items()):
+        subset = {q: qrels[q] for q in ids}
+        systems = {}
+        for name, run in runs.items():
+            complete = {q: (run.get(q) or {"": 0.0}) for q in subset}
+            scores = ranx_evaluate(subset, complete, list(metrics.values()), return_mean=False)
+            systems[name] = {m: float(np.mean(scores[rm])) for m, rm in metrics.items()}
+        out[language] = {"queries": len(ids), "systems": systems}
+    return out
+
+
 def evaluate_direction(direction: str, qrels: dict[str, dict[str, int]], queries: Sequence[EvalDocument],
                        pool: Sequence[EvalDocument], systems: Sequence[RankingSystem | SystemUnavailable],
                        settings: EvalSettings) -> dict:
@@ -125,9 +147,11 @@ def evaluate_direction(direction: str, qrels: dict[str, dict[str, int]], queries
     for name, reason in unavailable.items():
         scored[name] = {"available": False, "reason": reason}
     order = [s.name for s in systems]
+    languages = {q.id: q.language for q in queries}
     return {"queries": len(kept), "queries_without_relevant": len(qrels) - len(kept), "pool": len(pool),
             "relevant_grade": settings.relevant_grade, "reference": reference,
-            "systems": {name: scored[name] for name in order if name in scored}}
+            "systems": {name: scored[name] for name in order if name in scored},
+            "by_query_language": by_query_language(kept, runs, languages, settings) if kept and runs else {}}
 
 
 def eligibility_figures(system, qrels_by_direction: dict[str, dict[str, dict[str, int]]],

@@ -165,7 +165,20 @@ def _ranking_md(ranking: dict, meta: dict) -> list[str]:
             rows.append([name, *cells, _f(p, 4) if p is not None else "ref"])
         lines += _table(["system", *(METRIC_TITLES[m] for m in RANKING_METRICS), "p (nDCG@10)"], rows)
         lines += missing + ([""] if missing else [])
+        lines += _by_language_md(block.get("by_query_language") or {})
     return lines
+
+
+def _by_language_md(groups: dict) -> list[str]:
+    """nDCG@10 and MRR per language of the query: the cross-lingual queries on their own."""
+    if not groups:
+        return []
+    systems = list(next(iter(groups.values()))["systems"])
+    header = ["system", *(f"{lang} ({g['queries']}) {METRIC_TITLES[m]}" for lang, g in groups.items()
+                          for m in ("ndcg@10", "mrr"))]
+    rows = [[name, *(_f(g["systems"][name][m]) for g in groups.values() for m in ("ndcg@10", "mrr"))]
+            for name in systems]
+    return ["By language of the query (mean; queries in brackets):", "", *_table(header, rows)]
 
 
 def _eligibility_md(eligibility: dict) -> list[str]:
