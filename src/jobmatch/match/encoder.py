@@ -60,6 +60,16 @@ def is_static_model(path: Path) -> bool:
         return False
 
 
+def vector_space(model: str) -> str:
+    """The model whose vector space `model`'s vectors live in: itself, unless its config.json names
+    another (`vector_space`: a query model fitted into a transformer's space, `match/query_model.py`)."""
+    try:
+        space = json.loads((resolve_model_path(model) / "config.json").read_text("utf-8")).get("vector_space")
+    except (OSError, ValueError, AttributeError):
+        space = None
+    return str(space) if space else model
+
+
 def load_static_model(path: Path, max_length: int | None):
     """A model2vec model, its token vectors widened to float32 so that a passage's mean is summed
     at full precision (the file keeps float16 to stay small)."""

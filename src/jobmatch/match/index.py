@@ -7,6 +7,7 @@ Layout of an index folder:
     gen-000007/<kind>.faiss   one unit vector per document (inner product = cosine)
     gen-000007/<kind>.parts.npy  passage vectors (float16) used to re-score a shortlist
     gen-000007/<kind>.jsonl   one line per document: id, source, sha256, version, requirements/profile...
+    gen-000007/<kind>.terms.npz  each document's weighted terms (lexical feature) as flat arrays
 
 Every write builds a whole new generation in a temporary folder, fsyncs it, renames it into place
 and only then swaps CURRENT (write, fsync, rename): a crash or kill at any point leaves the previous
@@ -30,8 +31,10 @@ import numpy as np
 from jobmatch.errors import IndexStoreError, UnknownIdError
 from jobmatch.model import Candidate, Document, NoticeHeader, Profile, Requirements, Span, Vacancy
 from jobmatch.match.settings import model_settings_hint
+from jobmatch.match.terms import TermTable
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2      # 2: terms in <kind>.terms.npz, not in each jsonl line (1 is still read)
+READABLE_FORMATS = (1, 2)
 ENTRY_FORMAT = 2        # what an entry's data holds; an older entry is rebuilt even if its text is unchanged
 KINDS = ("cv", "notice")
 GENERATION = re.compile(r"^gen-(\d{6})$")
@@ -51,6 +54,17 @@ class IndexEntry:
     version: int = 1
     added: str = ""
     updated: str = ""
+    term_row: tuple[TermTable, int] | None = field(default=None, repr=False)   # terms once saved/loaded
+
+    @property
+    def terms(self) -> dict[str, float]:
+        """The weighted terms: in `data` until the entry is saved, then a row of the index's table."""
+        if "terms" in self.data:
+            return self.data["terms"] or {}
+        if self.term_row is not None:
+            table, row = self.term_row
+            return table.row(row)
+        return {}
 
     def meta(self, part_rows: dict[str, list[int]]) -> dict:
         return {"id": self.id, "kind": self.kind, "source": self.source, "sha256": self.sha256,
@@ -59,13 +73,13 @@ class IndexEntry:
 
     def as_candidate(self) -> Candidate:
         return Candidate(id=self.id, document=_stub_document(self), profile=Profile(**self.data.get("profile") or {}),
-                         terms=self.data.get("terms") or {})
+                         terms=self.terms)
 
     def as_vacancy(self) -> Vacancy:
         header = self.data.get("header")
         return Vacancy(id=self.id, document=_stub_document(self), header=NoticeHeader(**header) if header else NoticeHeader(),
                        requirements=Requirements(**self.data.get("requirements") or {}),
-                       terms=self.data.get("terms") or {})
+                       terms=self.terms)
 
 
 def _stub_document(entry: IndexEntry) -> Document:
@@ -165,14 +179,16 @@ class IndexStore:
             manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
         except (OSError, ValueError) as exc:
             raise IndexStoreError(f"index {self.path} is damaged: cannot read manifest.json: {exc}") from None
-        if manifest.get("format_version") != FORMAT_VERSION:
-            raise IndexStoreError(f"index {self.path} has format {manifest.get('format_version')}, "
-                                  f"this jobmatch reads {FORMAT_VERSION}")
+        version = manifest.get("format_version")
+        if version not in READABLE_FORMATS:
+            raise IndexStoreError(f"index {self.path} has format {version}, "
+                                  f"this jobmatch reads {', '.join(map(str, READABLE_FORMATS))}")
         self.model, self.dimension = manifest["model"], manifest["dimension"]
         self.approximate = manifest.get("approximate")
         self.generation = int(GENERATION.match(folder.name).group(1))
         for kind, info in manifest["kinds"].items():
-            files = {name: folder / f"{kind}.{name}" for name in ("faiss", "parts.npy", "jsonl")}
+            names = ("faiss", "parts.npy", "jsonl") + (("terms.npz",) if version >= 2 else ())
+            files = {name: folder / f"{kind}.{name}" for name in names}
             for name, file in files.items():
                 if not file.exists() or file.stat().st_size != info["sizes"][name]:
                     raise IndexStoreError(f"index {self.path} is inconsistent: {file.name} is missing or has "
@@ -182,9 +198,13 @@ class IndexStore:
             index = faiss.read_index(str(files["faiss"]))
             parts = np.load(files["parts.npy"], allow_pickle=False)
             lines = files["jsonl"].read_text("utf-8").splitlines()
+            terms = TermTable.load(files["terms.npz"]) if "terms.npz" in files else None
             if not (index.ntotal == len(lines) == info["count"]) or len(parts) != info["part_rows"]:
                 raise IndexStoreError(f"index {self.path} is inconsistent: {kind} has {index.ntotal} vectors, "
                                       f"{len(lines)} metadata lines, manifest says {info['count']}")
+            if terms is not None and len(terms) != len(lines):
+                raise IndexStoreError(f"index {self.path} is inconsistent: {kind}.terms.npz has {len(terms)} "
+                                      f"documents, {kind}.jsonl {len(lines)}")
             vectors = index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, self.dimension))
             rows = []
             for row, line in enumerate(lines):
@@ -194,6 +214,8 @@ class IndexStore:
                                    updated=meta["updated"])
                 entry.parts = {p: parts[a:b].astype(np.float32) for p, (a, b) in meta["parts"].items()}
                 entry.vector = vectors[row]
+                if terms is not None:
+                    entry.term_row = (terms, row)
                 self.entries[entry.id] = entry
                 rows.append(entry.id)
             self._faiss[kind] = index
@@ -309,6 +331,7 @@ class IndexStore:
         manifest = {"format_version": FORMAT_VERSION, "model": self.model, "dimension": self.dimension,
                     "approximate": self.approximate, "generation": generation,
                     "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "kinds": {}}
+        tables: dict[str, tuple[TermTable, list[str]]] = {}
         for kind in KINDS:
             ids = self.ids(kind)
             if not ids:
@@ -322,7 +345,11 @@ class IndexStore:
                     part_rows[part] = [row, row + len(vectors)]
                     row += len(vectors)
                     blocks.append(vectors)
-                lines.append(json.dumps(entry.meta(part_rows), ensure_ascii=False))
+                meta = entry.meta(part_rows)
+                meta["data"] = {k: v for k, v in entry.data.items() if k != "terms"}
+                lines.append(json.dumps(meta, ensure_ascii=False))
+            terms = TermTable.from_dicts([self.entries[i].terms for i in ids])
+            tables[kind] = (terms, ids)
             parts = np.vstack(blocks).astype(np.float16) if blocks else np.zeros((0, self.dimension or 1), np.float16)
             faiss.write_index(index, str(tmp / f"{kind}.faiss"))
             with open(tmp / f"{kind}.parts.npy", "wb") as handle:
@@ -330,10 +357,14 @@ class IndexStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             _write_bytes(tmp / f"{kind}.jsonl", ("\n".join(lines) + "\n").encode("utf-8"))
+            with open(tmp / f"{kind}.terms.npz", "wb") as handle:
+                terms.save(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
             _fsync_path(tmp / f"{kind}.faiss")
             manifest["kinds"][kind] = {
                 "count": len(ids), "part_rows": int(len(parts)),
-                "sizes": {n: (tmp / f"{kind}.{n}").stat().st_size for n in ("faiss", "parts.npy", "jsonl")},
+                "sizes": {n: (tmp / f"{kind}.{n}").stat().st_size for n in ("faiss", "parts.npy", "jsonl", "terms.npz")},
                 "sha256_jsonl": _sha256_file(tmp / f"{kind}.jsonl")}
         _write_bytes(tmp / "manifest.json", json.dumps(manifest, indent=1).encode("utf-8"))
         _fsync_path(tmp)
@@ -350,6 +381,11 @@ class IndexStore:
             m = GENERATION.match(old.name)
             if m and int(m.group(1)) < generation and int(m.group(1)) != previous:
                 shutil.rmtree(old, ignore_errors=True)
+        for terms, ids in tables.values():      # saved: the entries' term dicts give way to the table
+            for row, doc_id in enumerate(ids):
+                entry = self.entries[doc_id]
+                entry.data.pop("terms", None)
+                entry.term_row = (terms, row)
         return self.path / name
 
     # -- reporting --------------------------------------------------------------------------

@@ -44,13 +44,21 @@ def pair_features(corpus, split: str, settings: MatchSettings, idf: Idf | None =
             terms[doc_id] = matcher.item_terms(items[doc_id])
         encode = matcher.encode_vacancy if kind == "notice" else matcher.encode_candidate
         vectors.update((i, encode(items[i])) for i in ids)
+    # with a query model, the query side of a pair is encoded by it and the other by the document
+    # model: a notice is the query of a recruiter, a CV the query of a candidate, so every pair
+    # is a row once per direction (one set of weights serves both)
+    directions = [(vectors, vectors)]
+    if settings.separate_query_model:
+        queries = {i: matcher.encode_query(item) for i, item in items.items()}
+        directions = [(queries, vectors), (vectors, queries)]
     rows, grades = [], []
-    for notice in corpus.ids("notice", split):
-        for cv in corpus.ids("cv", split):
-            features, _, _ = matcher.features(items[notice], items[cv], vectors[notice], vectors[cv],
-                                              vacancy_terms=terms[notice], candidate_terms=terms[cv])
-            rows.append(features)
-            grades.append(qrels.get(notice, {}).get(cv, 0))
+    for notice_vectors, cv_vectors in directions:
+        for notice in corpus.ids("notice", split):
+            for cv in corpus.ids("cv", split):
+                features, _, _ = matcher.features(items[notice], items[cv], notice_vectors[notice], cv_vectors[cv],
+                                                  vacancy_terms=terms[notice], candidate_terms=terms[cv])
+                rows.append(features)
+                grades.append(qrels.get(notice, {}).get(cv, 0))
     return rows, grades
 
 
@@ -82,7 +90,9 @@ def fit_weights(corpus_dir: Path, split: str, out: Path, settings: MatchSettings
     modes = {mode: fit_mode(rows, grades, names).to_json() for mode, names in FEATURES.items()}
     payload = {"about": f"learned by `jobmatch match fit` on the {split} split of {corpus_dir} "
                         f"({len(rows)} pairs, {sum(g >= RELEVANT_GRADE for g in grades)} with grade >= {RELEVANT_GRADE}); "
-                        f"embedding model {settings.embedding_model}",
+                        f"embedding model {settings.embedding_model}"
+                        + (f", queries encoded by {settings.query_model} (each pair once per direction)"
+                           if settings.separate_query_model else ""),
                "modes": modes}
     write_atomic(Path(out), json.dumps(payload, indent=2) + "\n")
     write_atomic(Path(out).parent / IDF_FILE, json.dumps(idf.to_json(), ensure_ascii=False) + "\n")

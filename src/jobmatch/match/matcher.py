@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -22,6 +23,7 @@ from jobmatch.match.settings import MatchSettings
 from jobmatch.model import Candidate, Match, Profile, Vacancy
 
 Encoded = dict[str, np.ndarray]
+WEIGHTS_FILE = "match_weights.json"
 TERMS_CACHE = 4096          # texts whose weighted terms a matcher remembers
 
 
@@ -40,16 +42,28 @@ def one_blas_thread():
     return _blas_controller().limit(limits=1, user_api="blas")
 
 
+def default_weights_path(settings: MatchSettings) -> Path | None:
+    """The weights file in use: the settings', else the one a query model folder ships beside its
+    vectors (fitted on features made with its queries), else None (the packaged weights)."""
+    if settings.weights_path is not None or not settings.separate_query_model or settings.mode == "requirements":
+        return settings.weights_path
+    from jobmatch.match.encoder import resolve_model_path
+
+    beside = resolve_model_path(settings.query_model) / WEIGHTS_FILE
+    return beside if beside.is_file() else None
+
+
 def load_weights(settings: MatchSettings) -> Weights:
     """The weights of the settings' mode, from the settings' file or the packaged one."""
+    path = default_weights_path(settings)
     try:
-        if settings.weights_path is not None:
-            data = json.loads(settings.weights_path.read_text("utf-8"))
+        if path is not None:
+            data = json.loads(path.read_text("utf-8"))
         else:
             data = json.loads(resources.files("jobmatch.data").joinpath("match_weights.json").read_text("utf-8"))
         return Weights.from_json(data["modes"][settings.mode])
     except (OSError, ValueError, KeyError) as exc:
-        where = settings.weights_path or "jobmatch/data/match_weights.json"
+        where = path or "jobmatch/data/match_weights.json"
         raise ConfigError(f"cannot read match weights for mode {settings.mode!r} from {where}: {exc}") from None
 
 
@@ -60,6 +74,7 @@ class Matcher:
         self.settings = settings or MatchSettings.from_env()
         self.weights = weights or load_weights(self.settings)
         self._encoder = None
+        self._query_encoder = None
         self._idf = None
         self._terms: dict[str, dict[str, float]] = {}
         self._last_vacancy: tuple | None = None          # (vacancy, its requirements, their prepared side)
@@ -78,10 +93,31 @@ class Matcher:
         return self._encoder
 
     @property
+    def query_encoder(self):
+        """The encoder of queries: the documents' own, or a model that declares their vector space
+        (`MatchSettings.query_model`); one that does not is refused, since its vectors could not be
+        compared with the documents'."""
+        if not self.settings.separate_query_model:
+            return self.encoder
+        if self._query_encoder is None:
+            from jobmatch.match.encoder import Encoder, vector_space
+            from jobmatch.match.settings import vector_model_name
+
+            query, documents = self.settings.query_model, self.settings.vector_model
+            space = vector_space(query)
+            if vector_model_name(space, False) != documents:
+                raise ConfigError(f"query model {query!r} encodes into the space of {space!r}, but documents are "
+                                  f"encoded by {documents!r}: set JOBMATCH_QUERY_MODEL to a model fitted to "
+                                  f"{documents!r} (`jobmatch match fit-query-model`) or unset it")
+            self._query_encoder = Encoder(query, self.settings.cache_path, threads=self.settings.encoder_threads,
+                                          query_threads=self.settings.query_threads)
+        return self._query_encoder
+
+    @property
     def idf(self) -> Idf:
         """IDF weights beside the weights file in use (both come from `jobmatch match fit`)."""
         if self._idf is None:
-            path = self.settings.weights_path
+            path = default_weights_path(self.settings)
             self._idf = Idf.load(path.parent / IDF_FILE if path is not None and (path.parent / IDF_FILE).exists() else None)
         return self._idf
 
@@ -105,12 +141,12 @@ class Matcher:
         """One matrix of unit passage vectors per part, encoded in one batch."""
         return self.encode_many([parts])[0]
 
-    def encode_many(self, documents: list[dict[str, list[str]]]) -> list[Encoded]:
+    def encode_many(self, documents: list[dict[str, list[str]]], encoder=None) -> list[Encoded]:
         """Passage vectors of many documents in one encoder call (bigger batches run faster)."""
         if not self.uses_embeddings:
             return [{} for _ in documents]
         texts = [t for parts in documents for passages in parts.values() for t in passages]
-        vectors = self.encoder.encode(texts)
+        vectors = (encoder or self.encoder).encode(texts)
         encoded, row = [], 0
         for parts in documents:
             item = {}
@@ -125,6 +161,12 @@ class Matcher:
 
     def encode_candidate(self, candidate: Candidate) -> Encoded:
         return self.encode_parts(candidate_parts(candidate))
+
+    def encode_query(self, item: Vacancy | Candidate) -> Encoded:
+        """A query's passage vectors (a vacancy ranking CVs, a CV searching openings), by the
+        query encoder: used for the index search and for re-scoring the shortlist alike."""
+        parts = vacancy_parts(item) if isinstance(item, Vacancy) else candidate_parts(item)
+        return self.encode_many([parts], encoder=self.query_encoder)[0]
 
     # -- scoring ----------------------------------------------------------------------------
     def features(self, vacancy: Vacancy, candidate: Candidate, vacancy_vectors: Encoded | None,
@@ -238,7 +280,7 @@ class Matcher:
         if not candidates:
             return []
         if vacancy_vectors is None and self.uses_embeddings:
-            vacancy_vectors = self.encode_vacancy(vacancy)
+            vacancy_vectors = self.encode_query(vacancy)
         if candidate_vectors is None:
             candidate_vectors = [self.encode_candidate(c) for c in candidates] if self.uses_embeddings else [None] * len(candidates)
         return self._rank([vacancy], list(candidates), [vacancy_vectors], list(candidate_vectors), top, recruiter=True)
@@ -250,7 +292,7 @@ class Matcher:
         if not vacancies:
             return []
         if candidate_vectors is None and self.uses_embeddings:
-            candidate_vectors = self.encode_candidate(candidate)
+            candidate_vectors = self.encode_query(candidate)
         if vacancy_vectors is None:
             vacancy_vectors = [self.encode_vacancy(v) for v in vacancies] if self.uses_embeddings else [None] * len(vacancies)
         return self._rank(list(vacancies), [candidate], list(vacancy_vectors), [candidate_vectors], top, recruiter=False)

@@ -14,6 +14,7 @@ MODES = ("full", "semantic", "requirements")
 # model setting that names a folder here (`minilm-static`) needs no path.
 MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
 STATIC_MODEL = "minilm-static"            # `jobmatch match distill` writes models/minilm-static
+QUERY_MODEL = "minilm-query"              # `jobmatch match fit-query-model`: queries in MiniLM's space
 
 
 def default_cache_path() -> Path:
@@ -49,6 +50,10 @@ class MatchSettings:
     encoder_threads: int = 1                  # torch threads for bulk encoding; 1 is fastest on a busy 2-core machine
     query_threads: int = 1                    # torch threads for one document's passages (a query), restored after
     quantize_encoder: bool = False            # dynamic int8 Linear layers: faster queries, slightly different vectors
+    # the model that encodes a query (a vacancy to rank CVs for, a CV to find openings for): "" is
+    # `embedding_model` itself; "minilm-query" is a static model fitted into MiniLM's space
+    # (`jobmatch match fit-query-model`): documents keep their MiniLM vectors, a query costs ~ms
+    query_model: str = ""
 
     def __post_init__(self):
         if self.mode not in MODES:
@@ -60,11 +65,16 @@ class MatchSettings:
     def vector_model(self) -> str:
         return vector_model_name(self.embedding_model, self.quantize_encoder)
 
+    @property
+    def separate_query_model(self) -> bool:
+        """True when queries are encoded by another model than the documents."""
+        return bool(self.query_model) and self.query_model != self.embedding_model
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "MatchSettings":
         """JOBMATCH_EMBEDDING_MODEL, JOBMATCH_EMBEDDING_CACHE ('' disables), JOBMATCH_MATCH_WEIGHTS,
         JOBMATCH_ENCODER_THREADS, JOBMATCH_QUERY_THREADS, JOBMATCH_QUANTIZE_ENCODER,
-        JOBMATCH_REFERENCE_DATE; keyword overrides win."""
+        JOBMATCH_QUERY_MODEL ('' : the embedding model), JOBMATCH_REFERENCE_DATE; keyword overrides win."""
         env = os.environ if environ is None else environ
         values: dict = {}
         if env.get("JOBMATCH_EMBEDDING_MODEL"):
@@ -84,6 +94,8 @@ class MatchSettings:
             if flag not in ("0", "1", "true", "false", "yes", "no"):
                 raise ConfigError(f"JOBMATCH_QUANTIZE_ENCODER must be 1 or 0, not {env['JOBMATCH_QUANTIZE_ENCODER']!r}")
             values["quantize_encoder"] = flag in ("1", "true", "yes")
+        if "JOBMATCH_QUERY_MODEL" in env:
+            values["query_model"] = env["JOBMATCH_QUERY_MODEL"].strip()
         if env.get("JOBMATCH_REFERENCE_DATE"):
             values["reference_date"] = env["JOBMATCH_REFERENCE_DATE"]
         values.update({k: v for k, v in overrides.items() if v is not None})
