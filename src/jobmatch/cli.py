@@ -483,6 +483,21 @@ def match_distill(out: Optional[Path] = typer.Option(None, help="model folder to
     typer.echo(json.dumps(distill_static(out, DistillSettings(source=source, pca_dims=pca_dims, dtype=dtype)), indent=2))
 
 
+@match_app.command("fit-query-model")
+def match_fit_query_model(corpus: Path = typer.Option(Path("corpora"), help="gold corpus: its train split fits, dev picks the penalty"),
+                          out: Optional[Path] = typer.Option(None, help="model folder to write (default: models/minilm-query)"),
+                          init: str = typer.Option("minilm-static", help="static model whose token table is the start")) -> None:
+    """Fit a fast query encoder into MiniLM's space (documents keep their MiniLM vectors): select
+    it with JOBMATCH_QUERY_MODEL=minilm-query."""
+    from jobmatch.match.query_model import QueryFitSettings, fit_query_model
+
+    settings = _match_settings()
+    summary = fit_query_model(corpus, out, QueryFitSettings(source=settings.embedding_model, init=init),
+                              cache_path=settings.cache_path, threads=settings.encoder_threads,
+                              reference_date=settings.reference_date, log=lambda line: typer.echo(line, err=True))
+    typer.echo(json.dumps(summary, indent=2))
+
+
 @app.command("eval")
 def eval_(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder (or any in its format)"),
           split: str = typer.Option("test", help="split to report on"),
