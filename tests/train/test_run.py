@@ -114,3 +114,30 @@ def test_a_missing_skillspan_folder_is_named(tmp_path):
     corpus = _tiny_corpus(tmp_path / "corpus")
     with pytest.raises(ConfigError, match="nowhere"):
         train_competency_tagger(corpus, tmp_path / "models", TrainSettings(max_steps=1), skillspan_dir=tmp_path / "nowhere")
+
+
+def test_a_run_with_static_vectors_ships_them_inside_the_tagger(tmp_path):
+    import pytest
+
+    from jobmatch.train.vectors import DEFAULT_STATIC_MODEL
+
+    if not (DEFAULT_STATIC_MODEL / "model.safetensors").is_file():
+        pytest.skip("models/minilm-static is not built")
+    corpus = _tiny_corpus(tmp_path / "corpus")
+    result = train_competency_tagger(corpus, tmp_path / "models",
+                                     TrainSettings(seed=1, max_steps=40, eval_frequency=20, patience=1000,
+                                                   static_vectors_dims=8))
+    table = result.data["static_vectors"]
+    assert table["dims"] == 8 and table["words"] > 20_000 and table["keys"] > table["words"]
+    tagger = load_tagger(result.tagger_dir)
+    assert tagger.model.config["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] is True
+    assert tagger.model.vocab.vectors.shape == (table["words"], 8)
+    # The assembled pipeline carries no copy of its own: its vocab gets the table from the tagger
+    # on load, and the tagger's words (the training tools) have vectors there.
+    assert not (result.pipeline_dir / "vocab" / "vectors").is_file() or \
+        (result.pipeline_dir / "vocab" / "vectors").stat().st_size < 1000
+    pipeline = spacy.load(result.pipeline_dir)
+    assert pipeline.vocab.vectors.shape == (table["words"], 8)
+    assert pipeline.vocab["Terraform"].has_vector and pipeline.vocab["terraform"].has_vector
+    meta = json.loads((result.tagger_dir / "meta.json").read_text())
+    assert meta["jobmatch_training"]["data"]["static_vectors"]["dims"] == 8

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import warnings
 from pathlib import Path
 
 import spacy
@@ -50,8 +51,13 @@ def _add_tagger(nlp: Language, tagger_dir: Path) -> None:
     names = [name for name in tagger_nlp.pipe_names if tagger_nlp.get_pipe_meta(name).factory == TAGGER_FACTORY]
     if not names:
         raise ConfigError(f"{tagger_dir} has no {TAGGER_FACTORY!r} component (it has {tagger_nlp.pipe_names})")
-    for name in names:
-        nlp.add_pipe(name, source=tagger_nlp, after="jobmatch_competency_rules")
+    with warnings.catch_warnings():
+        # W113 (the source's vectors differ from the pipeline's): the tagger's static vectors are
+        # saved with its own model and loaded into the pipeline's vocab when the pipeline loads
+        # (CompetencyTagger.from_disk), so the pipeline needs no copy of its own.
+        warnings.filterwarnings("ignore", message=r"\[W113\]")
+        for name in names:
+            nlp.add_pipe(name, source=tagger_nlp, after="jobmatch_competency_rules")
 
 
 def assemble(out_dir: str | Path, tagger_dir: str | Path | None = None, config_path: str | Path | None = None) -> Path:

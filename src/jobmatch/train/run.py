@@ -22,6 +22,7 @@ from jobmatch.train.config import TrainSettings
 from jobmatch.train.evaluate import corpus_dev_scores, skillspan_dev_scores
 from jobmatch.train.examples import corpus_segments, skillspan_segments, write_docbin
 from jobmatch.train.loop import train_ner
+from jobmatch.train.vectors import build_vectors_pipeline, words_of
 
 TAGGER_DIR = "competency-tagger"
 PIPELINE_DIR = "jobmatch-pipeline"
@@ -97,8 +98,17 @@ def train_competency_tagger(corpus_dir: str | Path, out_dir: str | Path, setting
         work = Path(tmp)
         result.data["train"] = write_docbin(tokenizer, train_segments, work / "train.spacy")
         result.data["dev"] = write_docbin(tokenizer, dev_segments, work / "dev.spacy")
-        ner_model, result.train_seconds = train_ner(work / "train.spacy", work / "dev.spacy", work / "model", settings)
-    names = corpus_taxonomy_names(corpus_dir)
+        names = corpus_taxonomy_names(corpus_dir)
+        vectors_path = None
+        if settings.static_vectors_dims:
+            # The table's words: the static model's whole words plus those of the training lines and
+            # the taxonomy names (never dev's: dev must judge the model on words it may not know).
+            words = words_of([s.text for s in train_segments] + [n["name"] for n in names], tokenizer)
+            vectors_path = work / "vectors"
+            result.data["static_vectors"] = build_vectors_pipeline(vectors_path, words, settings.static_vectors_dims,
+                                                                   settings.static_model, settings.seed)
+        ner_model, result.train_seconds = train_ner(work / "train.spacy", work / "dev.spacy", work / "model", settings,
+                                                    vectors_path)
     tagger_nlp = build_tagger(ner_model, names + gold_span_names(corpus, "train", names))
     training = {"seed": settings.seed, "skillspan": skillspan_dir is not None, "data": result.data}
     if skillspan_dir is not None:
