@@ -31,6 +31,7 @@ _SECOND = re.compile(r"\b(?:a|the) second\b|\bsecond (?:official |working )?lang
                      r"une deuxième|une seconde|un segundo", re.IGNORECASE)
 _THE_OTHER = re.compile(r"\bthe other(?: one| language)?\b|\bl'autre\b|\bel otro\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:a |the )?third (?:official |working )?(?:language|one)|\ba third\b|"
+                      r"\ba second (?:official |united nations |un |working )+language|"
                       r"\b(?:another|any other|an additional|other) (?:official |united nations |un |working )*"
                       r"(?:official |working )?language|une troisième langue|une autre langue officielle|"
                       r"un tercer idioma|otro idioma oficial", re.IGNORECASE)
@@ -49,6 +50,21 @@ _CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|as well as|et|y)\s+(?=(?:an?\s+|the\s
                            r"buen[oa]?|excelente|dominio|conocimientos?)\b)", re.IGNORECASE)
 # A level written right after one name: "English (C1) and French (B2)", "French: B2".
 _OWN_CEFR = re.compile(r"\s*(?:\(|:|[-–])?\s*(?:level |niveau |nivel )?([ABC][12])\b")
+# ... or a level word in brackets or after a colon: "English (fluent), French (working knowledge)".
+_OWN_WORDS = re.compile(r"\s*(?:\((?P<bracket>[^()\n]{1,40})\)|[:–]\s*(?P<colon>[^,;()\n]{1,40}))")
+
+
+def _own_level(text: str, end: int) -> tuple[str, str | None] | None:
+    """(level, CEFR) written right after the language name ending at `end`, or None."""
+    found = _OWN_CEFR.match(text, end)
+    if found:
+        return CEFR_TO_LEVEL[found.group(1)], found.group(1)
+    words = _OWN_WORDS.match(text, end)
+    if words:
+        level, cefr = _level(words["bracket"] or words["colon"], None)
+        if level:
+            return level, cefr
+    return None
 
 
 @dataclass
@@ -123,7 +139,7 @@ def _name_groups(text: str, names: list[tuple[int, int, str]]) -> list[_Group]:
                 continue
         groups.append(_Group([code], False, start, end, members=[(start, end, code)]))
     for group in groups:  # "German, Spanish, Arabic" without "or": each is named
-        if len(group.codes) > 1 and not group.choice and not re.search(r"\b(?:or|ou|o)\b", text[group.start:group.end]):
+        if len(group.codes) > 1 and group.choice and not re.search(r"\b(?:or|ou|o)\b", text[group.start:group.end]):
             group.choice = False
     return groups
 
@@ -170,11 +186,10 @@ def read_language_requirement(text: str, regions: list[tuple[int, int]], desirab
                 level, cefr = _level(clause, None)
                 spans.extend((a, b, c, None, None) for a, b, c in list_names)
                 for group in _name_groups(text, others):
-                    own = [_OWN_CEFR.match(text, b) for _, b, _ in group.members]
+                    own = [_own_level(text, b) for _, b, _ in group.members]
                     if not group.choice and any(own):
                         for (a, b, c), found in zip(group.members, own):
-                            own_cefr = found.group(1) if found else cefr
-                            own_level = CEFR_TO_LEVEL[own_cefr] if found else level
+                            own_level, own_cefr = found or (level, cefr)
                             spans.append((a, b, c, own_level, own_cefr))
                             previous = named.get(c)
                             if previous is None or (previous[1] and not desirable):

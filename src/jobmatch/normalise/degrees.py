@@ -29,6 +29,7 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                r"m\.\s?sc\.?|msc|m\.\s?a\.|m\.\s?s\.|m\.\s?phil\.?|mphil|(?:executive )?mba|emba|ll\.\s?m\.?|llm|mpa|mpp|mph|"
                r"m\.?\s?eng\.?|m\.\s?tech\.?|m\.\s?stat\.?|"
                r"post-?graduate (?:degree|qualification|diploma)|graduate degree|master'?s?-level qualification|second(?:-level)? university degree|"
+               r"diplôme (?:universitaire )?de (?:deuxième|second) cycle|second[- ]cycle (?:university )?degree|"
                r"diplôme (?:universitaire )?(?:supérieur|de master|d['’]ingénieure?(?: d['’]état)?|de grande école)|ingénieur d'état|dea|dess|"
                r"grande école(?: de commerce| d'ingénieurs?)?|"
                r"máster(?: universitario| oficial)?|maestría|mestrado|magíster|magister|magistra|laurea magistrale|"
@@ -39,12 +40,14 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                  rf"bachelor{_APOS}?s?(?: degree)?|bachelier|"
                  r"b\.\s?sc\.?(?:\s?\(hons\.?\))?|bsc(?:\s?\(hons\.?\))?|b\.\s?a\.(?:\s?\(hons\.?\))?|ba(?:\s?\(hons\.?\))|"
                  r"b\.?\s?eng\.?|b\.\s?e\.|b\.\s?tech\.?|ll\.\s?b\.?|llb|b\.?com(?:\s?\(hons\.?\))?|bba|b\.b\.a\.|"
+                 r"diplôme (?:universitaire )?de premier cycle|first[- ]cycle (?:university )?degree|"
                  r"undergraduate degree|university degree|licence(?: professionnelle| fondamentale)?|licenciatura|licenciad[oa]|licenciée?(?=\s+(?:en|ès)\s)|abogad[oa]|"
                  r"license(?: degree)?(?=\s(?:in|en)\s(?!good standing)|\s?/|\s\()|"
                  r"laurea triennale|bacharelado|pregrado|licencjat|"
                  r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|"
                  r"(?:completed )?university studies|"
                  r"(?:honours|first) degree|degree[- ]level(?: education| qualification)?|"   # UK/NGO ads: "educated to degree level"
+                 r"(?:recogni[sz]ed|relevant|accredited) degree|"   # UK/NGO ads; a bare "degree" has no level of its own
                  r"ingenier[oa]|ingénieure?|ba"),
     ("short_cycle", r"post-?secondary (?:education|diploma|studies)|associate(?:'s)? degree|dut|bts|deug|deust|technical diploma|technician(?:'s)? (?:degree|diploma)|"
                     r"diplôme de technicien(?: supérieur| spécialisé)?|higher national diploma|hnd|técnic[oa] superior|tecnólogo|"

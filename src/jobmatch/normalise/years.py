@@ -19,11 +19,11 @@ COMPOUND_REGEX = re.compile(rf"(?<![\w])(?P<num>{NUMBER})-years?(?=\s+(?:(?:of|p
                             rf"work|working|minimum|significant)\s+)*(?:experience|track record))", re.IGNORECASE)
 # "including at least three at the international level": the noun is elided.
 # "Nine years in IT support, more than five of them on a UN service desk", "de los cuales ocho al frente".
-ELIDED_OF_THEM_REGEX = re.compile(rf"(?:,|;)\s*(?:the last |more than |nearly |almost |over |about |some )?(?P<num>{NUMBER})\s+(?=of them\b|of which\b|de ellos\b|de los cuales\b|d'entre eux\b)",
+ELIDED_OF_THEM_REGEX = re.compile(rf"(?:,|;)\s*(?:the last |more than |nearly |almost |over |about |some |at least |a minimum of |au moins |al menos )?(?P<num>{NUMBER})\s+(?=of them\b|of which\b|de ellos\b|de los cuales\b|d'entre eux\b)",
                                   re.IGNORECASE)
 # "of which two must be at the international level", "dont trois doivent avoir été acquis au niveau international".
 _MODAL = r"(?:(?:should|must|shall|need to|have to|deben|debe|doivent|doit)\s+(?:be\s+|have been\s+|haber sido\s+|avoir été\s+|être\s+|ser\s+)?(?:acquis\s+|acquired\s+|gained\s+|obtained\s+|obtenidos?\s+|adquiridos?\s+)?)?"
-ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?={_MODAL}(?:at|in|on|with|within|as|au|à|en|a|al|dans|auprès|avec|con|como)\b)",
+ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?={_MODAL}(?:at|in|on|with|within|as|au|à|en|a|al|dans|sur|auprès|avec|con|como|dentro|fuera)\b)",
                           re.IGNORECASE)
 
 _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au niveau international|à l'international|a nivel internacional|en el ámbito internacional|"
@@ -33,6 +33,8 @@ _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au nive
                             r"(?:within|in|with|for) the (?:UN|United Nations)\b|field duty stations?|field missions?|"
                             r"expérience internationale|experiencia internacional|organisations? internationales?|organismos? internacionales?|"
                             r"(?:postes?|fonctions?|missions?|institutions?|puestos?|cargos?|funciones|misiones|instituciones|organizaciones) (?:internacional(?:es)?|internationa(?:l|le|les|ux))|"
+                            r"developing countr(?:y|ies)|low[- ](?:and middle[- ])?income countr(?:y|ies)|pays en (?:voie de )?développement|países en (?:vías de )?desarrollo|"
+                            r"sur le terrain|en el terreno|en terrain|"
                             r"internationally|multilateral|(?:UN|United Nations) (?:system|common system)|overseas|abroad|in the field\b(?! of\b)", re.IGNORECASE)
 _LEADERSHIP = re.compile(r"leadership|managerial|management (?:role|position|capacity|level)|supervis|senior management|head of|encadrement|direction|liderazgo|gerencial|dirección|"
                          r"managing (?:teams?|staff|people|a team)|(?:people|team|staff) management|leading (?:teams?|a team)|"
