@@ -96,8 +96,10 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪◦]|\d{1,2}[.)])\s")
 _DESCRIPTION_BULLET = re.compile(r"^\s*[-–—•*·▪◦]\s")
+# Labels end with a colon, or with the cell separator of a table read as "Label | value" (Europass DOCX).
 _OTHER_LABEL = re.compile(r"^\s*(?:(?:name (?:and address )?of )?employer|type of business|address|location|place|supervisor|"
-                          r"description of duties|duties|employeur|lieu|empleador|lugar)\s*[:：]", re.IGNORECASE)
+                          r"description of duties|duties|(?:nom et adresse de l['’])?employeur|lieu|"
+                          r"(?:nombre y dirección del )?empleador|lugar)\s*[:：|]", re.IGNORECASE)
 _LABELS_ONLY = re.compile(r"^[\W\d_]*(?:(?:attended|employed|from|to|de|desde|hasta|du|au|dates?|period|période|periodo|from\s*[-–/]\s*to)\b[\W\d_]*)*$", re.IGNORECASE)
 # Periods that are not a job: a gap in employment, a career break.
 NOT_A_JOB = re.compile(r"\b(?:gap|career break|not in (?:paid )?employment|sabbatical|parental leave|unemployed|"
@@ -114,7 +116,28 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _job_block(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int]) -> str:
+def _dates_first_lines(masked: str, lines: list[tuple[int, int]], range_lines: set[int], section_starts: set[int]) -> set[int]:
+    """The lines of periods written alone before their job ("Enero 2019 – actualidad\nOficial de logística,
+    PMA\nAbril 2015 – Diciembre 2018\nCoordinador..."): where a run of lines (between blank lines or
+    headings) opens with a period alone on its line, each such period heads the lines after it, and the
+    lines above it belong to the entry before."""
+    found: set[int] = set()
+    run_opens_with_dates = False
+    for i, (left, right) in enumerate(lines):
+        line = masked[left:right]
+        opens_run = i == 0 or not masked[slice(*lines[i - 1])].strip() or lines[i - 1][0] in section_starts
+        alone = i in range_lines and not _has_title_text(_PERIOD_PLACEHOLDER.sub(" ", line))
+        if not line.strip() or left in section_starts:
+            run_opens_with_dates = False
+            continue
+        if opens_run:
+            run_opens_with_dates = alone
+        if alone and run_opens_with_dates:
+            found.add(i)
+    return found
+
+
+def _job_block(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], dates_first: bool = False) -> str:
     """The lines that describe the job of the period on line `index`: its own line, the lines after
     it up to a blank line, a bullet or another period, and, when the period stands on a line of its
     own ("From: 03/2019 To: present"), the title and employer lines just above it."""
@@ -125,7 +148,7 @@ def _job_block(text: str, lines: list[tuple[int, int]], index: int, range_lines:
             break
         block.append(i)
     own = _PERIOD_PLACEHOLDER.sub(" ", text[slice(*lines[index])])
-    if not _has_title_text(own) and not _ENUMERATION.match(own):   # "B. From: ..." starts its own entry
+    if not dates_first and not _has_title_text(own) and not _ENUMERATION.match(own):   # "B. From: ..." starts its own entry
         for i in range(index - 1, max(-1, index - 1 - MAX_BLOCK_LINES), -1):
             line = text[slice(*lines[i])]
             if not line.strip() or i in range_lines:
@@ -175,7 +198,8 @@ def _mentioned_in_passing(text: str, line_left: int, line_right: int, start: int
 
 _TITLE_LABEL = re.compile(r"\s*(?:(?:exact |functional |job |post |position )?title(?: of (?:your |the )?(?:post|position))?|"
                           r"occupation or position held|position(?: held)?|post|role|poste(?: occupé)?|fonction|intitulé du poste|"
-                          r"cargo|puesto(?: desempeñado)?)\s*[:：]\s*", re.IGNORECASE)
+                          r"(?:fonction|emploi) ou poste occupé|profesión o cargo desempeñado|"
+                          r"cargo|puesto(?: desempeñado)?)\s*[:：|]\s*", re.IGNORECASE)
 _ENUMERATION = re.compile(r"^\s*(?:[-–—•*·▪◦]|\(?[A-Za-z]\)|[A-Z]\.|\d{1,2}(?:\.\d{1,2})?[.)]?)\s+")
 # Between a title and the employer, place or dates that follow it on the line.
 _STRONG_SEPARATOR = re.compile(r"\s+[·|—–]\s*|\s*[·|]\s*|\s+-\s+|\s{2,}|\t|;\s|:\s")
@@ -199,7 +223,10 @@ _TITLE_HEAD = re.compile(r"\b(?:assistant|officer|manager|clerk|supervisor|direc
                          r"statistician|translator|editor|researcher|lecturer|professor|teacher|attaché|counsellor|delegate|"
                          r"representative|agent|accountant|auditor|assistante?|chargée?|responsable|directeur|directrice|"
                          r"asistente|coordinador[a]?|director[a]?|gerente|oficial|especialista|analista|técnic[oa])\s*$", re.IGNORECASE)
-_DURATION = re.compile(r"^[\s(·|,;–—-]*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:yrs?|years?|mos?|months?|ans?|años?)\b", re.IGNORECASE)
+# A job's length written beside its dates: "4 yrs 5 mos", "(2 ans 3 mois)", "· 1 año y 6 meses".
+_DURATION_PIECE = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*"
+                   r"(?:yrs?|years?|mos?|months?|ans?|années?|años?|mois|mes(?:es)?)\b\.?")
+_DURATION = re.compile(rf"^[\s(·|,;–—-]*{_DURATION_PIECE}(?:\s*(?:,|and|et|y)?\s*{_DURATION_PIECE})*\)?", re.IGNORECASE)
 MAX_TITLE_CHARS = 90
 
 
@@ -268,6 +295,11 @@ def _title_in(text: str, start: int, end: int, own_line: bool = True) -> tuple[i
         offset += label.end()
     while offset < len(segment) and segment[offset] in " \t:·|—–-,":
         offset += 1
+    duration = _DURATION.match(segment[offset:])   # "Jan 2016 - Feb 2020 · 4 yrs 2 mos: Engineer"
+    if duration and _has_title_text(segment[offset + duration.end():]):
+        offset += duration.end()
+        while offset < len(segment) and segment[offset] in " \t:·|—–-,":
+            offset += 1
     rest = segment[offset:].rstrip()
     parts = [(m.start(), m.end()) for m in _STRONG_SEPARATOR.finditer(rest)]
     first_end = parts[0][0] if parts else len(rest)
@@ -290,6 +322,9 @@ def _has_title_text(piece: str) -> bool:
     piece = _ENUMERATION.sub("", piece)
     if piece.strip(" \t·|,;:–—-").startswith("("):
         return False
+    duration = _DURATION.match(piece)
+    if duration:   # "· 4 ans 2 mois : Ingénieur d'études": the title after the job's length
+        piece = piece[duration.end():]
     return bool(re.search(r"[^\W\d_]{2}", piece)) and not _LABELS_ONLY.match(piece) and not _DURATION.match(piece)
 
 
@@ -332,7 +367,7 @@ MAX_PLACE_WORDS = 5
 
 
 def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
-               period_start: int, period_end: int) -> tuple[int, int] | None:
+               period_start: int, period_end: int, dates_first: bool = False) -> tuple[int, int] | None:
     """Where the title of the job with this period is written: on the period's own line (before
     or after the dates), on a "Title:" line of its block, or on the line above or below."""
     left, right = lines[index]
@@ -347,7 +382,8 @@ def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines:
     if own:   # the title shares the period's line: not a line of its own
         return _title_in(text, *own, own_line=False)
     above = []
-    for i in range(index - 1, max(-1, index - 1 - MAX_BLOCK_LINES), -1):
+    first_above = index - 1 if not dates_first else -1   # a period that heads its entry has no lines above
+    for i in range(first_above, max(-1, index - 1 - MAX_BLOCK_LINES), -1):
         line = text[slice(*lines[i])]
         if not line.strip() or i in range_lines or _DESCRIPTION_BULLET.match(line) or lines[i][0] in section_starts:
             break
@@ -393,10 +429,10 @@ def _employer_lines(block: str) -> str:
 
 
 def _employer_above(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
-                    block: str) -> str | None:
+                    block: str, dates_first: bool = False) -> str | None:
     """"United Nations Secretariat, OICT, New York\nERP Solution Architect (P4), Apr 2020 – present": the
     employer on the line above a title-and-dates line, when the entry names no employer below."""
-    if index == 0 or index - 1 in range_lines or lines[index - 1][0] in section_starts:
+    if dates_first or index == 0 or index - 1 in range_lines or lines[index - 1][0] in section_starts:
         return None
     above = text[slice(*lines[index - 1])]
     if not above.strip() or _BULLET.match(above) or _is_description(above) or not _names_employer(above):
@@ -421,13 +457,15 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
     masked_text = "".join(masked)
     range_lines = {bisect_right(line_starts, p.start) - 1 for p in periods}
     section_starts = {s.start for s in sections}
+    dates_first_lines = _dates_first_lines(masked_text, lines, range_lines, section_starts)
     for period in periods:
         section = section_at(sections, period.start)
         index = bisect_right(line_starts, period.start) - 1
         line_left, line_right = lines[index]
         if not _mentioned_in_passing(text, line_left, line_right, period.start, period.end):
             spans.append(_span(text, "DATE_RANGE", period.start, period.end, start=period.start_month, end=period.end_month))
-        block = _job_block(masked_text, lines, index, range_lines)
+        dates_first = index in dates_first_lines
+        block = _job_block(masked_text, lines, index, range_lines, dates_first)
         context = block.replace("\x00", " ")
         if section in ("education", "languages", "skills") or (has_experience_section and section not in ("experience", None)):
             continue
@@ -439,9 +477,9 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
         kind = "internship" if INTERNSHIP.search(context) else "volunteer" if VOLUNTEER.search(context) else "job"
         years = years_from_months(months_between(period.start_month, period.end_month, reference))
         employer_text = _employer_lines(block).replace("\x00", " ")
-        above = _employer_above(text, lines, index, range_lines, section_starts, block)
+        above = _employer_above(text, lines, index, range_lines, section_starts, block, dates_first)
         international = is_international_post(employer_text + ("\n" + above if above else ""))
-        title = _job_title(text, lines, index, range_lines, section_starts, period.start, period.end)
+        title = _job_title(text, lines, index, range_lines, section_starts, period.start, period.end, dates_first)
         if title:
             spans.append(_span(text, "EXPERIENCE", title[0], title[1], start=period.start_month, end=period.end_month,
                                years=years, international=international, kind=kind))
@@ -831,7 +869,27 @@ def _stated_level(text: str, mentions: list[tuple[int, int, str]], index: int) -
         return level, cefr
     if position + 1 < len(same_line) and _LIST_GAP.match(text[end:after_end]):
         return _stated_level(text, mentions, mentions.index(same_line[position + 1]))
-    return None, None
+    return _level_below(text, mentions, line_left, line_right)
+
+
+MAX_LEVEL_LINE_WORDS = 6
+
+
+def _level_below(text: str, mentions: list[tuple[int, int, str]], line_left: int, line_right: int) -> tuple[str | None, str | None]:
+    """LinkedIn and sidebar templates put the level on the line under a name that stands alone
+    ("English\nFull professional proficiency"): a short line that names no language."""
+    rest = text[line_left:line_right]
+    for start, end, _ in reversed([m for m in mentions if line_left <= m[0] < line_right]):
+        rest = rest[:start - line_left] + rest[end - line_left:]
+    if not _LIST_GAP.match(rest):
+        return None, None
+    below_left = line_right + 1
+    below_right = text.find("\n", below_left)
+    below_right = len(text) if below_right < 0 else below_right
+    below = text[below_left:below_right]
+    if not below.strip() or len(below.split()) > MAX_LEVEL_LINE_WORDS or any(below_left <= m[0] < below_right for m in mentions):
+        return None, None
+    return skill_level(below)
 
 
 def language_skills(text: str, sections: list[Section], spans: list[Span]) -> list[LanguageSkill]:

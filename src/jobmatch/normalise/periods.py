@@ -11,9 +11,11 @@ from jobmatch.normalise.dates import MONTH_NAME, MONTHS, day_and_month
 
 # A point in time: "2019", "Mar 2019", "mars de 2019", "1 March 2019", "March 1, 2019", "1er mars 2019",
 # "03/2019", "03.2019", ISO "2019-03" / "2019-03-01", and a full date "01/03/2019" (Europass), read
-# day first unless the second number cannot be a month ("03/15/2019").
+# day first unless the second number cannot be a month ("03/15/2019"), and year first as East Asian CVs write
+# it, "2016.08" or "2016/08" (not "2010/11", which is as often an academic year).
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _POINT_TEMPLATE = (r"(?:(?P<PFXiy>(?:19|20)\d\d)-(?P<PFXim>0[1-9]|1[0-2])(?:-" + _DAY + r")?(?![\d])"
+                   r"|(?P<PFXry>(?:19|20)\d\d)(?:\.(?P<PFXrm>0?[1-9]|1[0-2])|/(?P<PFXrz>0[1-9]))(?![\d/.])"
                    rf"|(?:(?:{_DAY}(?:er|st|nd|rd|th)?\s+(?:de\s+)?)?(?P<PFXm>{MONTH_NAME})\.?,?\s+(?:{_DAY},?\s+)?(?:de\s+)?)?"
                    r"(?P<PFXy>(?:19|20)\d\d)"
                    r"|(?P<PFXda>" + _DAY + r")\s*[/.]\s*(?P<PFXdb>" + _DAY + r")\s*[/.]\s*(?P<PFXdy>(?:19|20)\d\d)"
@@ -27,7 +29,8 @@ def _point_pattern(prefix: str) -> str:
 
 _PRESENT = (r"present|current(?:ly)?|now|today|date|ongoing|aujourd'hui|aujourd’hui|à ce jour|ce jour|présent|"
             r"(?:a |hasta )?la fecha|(?:a |hasta )?la actualidad|actualmente|(?:a |hasta )?hoy|"
-            r"actuel(?:lement)?|en cours|actualidad|presente|hoy|la fecha|actual|heute")
+            r"actuel(?:lement)?|en cours|actualidad|presente|hoy|la fecha|actual|heute|"
+            r"(?:jusqu['’]à )?(?:à )?présent|jusqu['’]à (?:ce jour|aujourd['’]hui)|en poste|auj\.|en curso|(?:hasta )?ahora|act\.")
 _SEP = (r"\s*(?:-|–|—|−|to|until|till|à|au|a|hasta|al|→|>)\s*(?:to:?\s*)?"
         r"(?:(?:expected|anticipated|prévue?|prevista?|previsto)\s+(?:(?:in|en)\s+)?)?")   # "2022 – expected 2027"
 # A leading "From:" / "du" / "desde ... hasta" is matched but left out of the span (GUIDE.md, DATE_RANGE).
@@ -40,6 +43,14 @@ SINCE_REGEX = re.compile(rf"(?<![\w])(?:since|depuis|desde)\s+(?:(?:le|el)\s+)?{
 # "Février – juillet 2020", "Jan – Jun 2019": the start month takes the end's year.
 MONTHS_REGEX = re.compile(rf"(?<![\w/])(?P<sm>{MONTH_NAME})\.?\s*(?:-|–|—|to|à|au|a|hasta)\s*(?P<em>{MONTH_NAME})\.?,?\s+(?:de\s+)?"
                           r"(?P<ey>(?:19|20)\d\d)(?![\w/])", re.IGNORECASE)
+# "2016–19", "2008–10": the end year in two digits. Not after a plain hyphen or slash when the two
+# digits could be a month ("2019-03" is March 2019, "2010/11" an academic year).
+SHORT_END_REGEX = re.compile(r"(?<![\w/.:-])(?P<sy>(?:19|20)\d\d)\s*(?P<sep>[-/]|[–—−]|\s(?:to|à|a|al|au)\s)\s*(?P<ey>\d\d)"
+                             r"(?![\w/]|[.,]\d|\s*[-–/.]\s*\d)")
+MAX_SHORT_END_SPAN = 30
+# "between 2012 and 2014", "entre 2012 y 2014", "entre mars 2012 et juin 2014".
+BETWEEN_REGEX = re.compile(rf"(?<![\w])(?P<lead>(?:between|entre)\s+){_point_pattern('s')}\s+(?:and|et|y|e)\s+{_point_pattern('e')}(?![\w/])",
+                           re.IGNORECASE)
 P11_REGEX = re.compile(rf"(?P<lead>from\s*[:|]?\s*){_point_pattern('s')}[\s,;|]*to\s*[:|]?\s*(?:{_point_pattern('e')}|(?P<present>{_PRESENT}))",
                        re.IGNORECASE)
 
@@ -80,6 +91,8 @@ def _point(m: re.Match[str], prefix: str, is_end: bool) -> str | None:
         year = int(m.group(f"{prefix}dy"))
     elif m.group(f"{prefix}ny"):
         year, month = int(m.group(f"{prefix}ny")), int(m.group(f"{prefix}nm"))
+    elif m.group(f"{prefix}ry"):
+        year, month = int(m.group(f"{prefix}ry")), int(m.group(f"{prefix}rm") or m.group(f"{prefix}rz"))
     else:
         return None
     return f"{year:04d}-{month:02d}"
@@ -88,7 +101,7 @@ def _point(m: re.Match[str], prefix: str, is_end: bool) -> str | None:
 def find_date_ranges(text: str) -> list[DateRange]:
     """Every period in the text, in order; overlapping matches keep the longer one."""
     found: list[DateRange] = []
-    for regex in (P11_REGEX, RANGE_REGEX, SINCE_REGEX):
+    for regex in (P11_REGEX, BETWEEN_REGEX, RANGE_REGEX, SINCE_REGEX):
         for m in regex.finditer(text):
             if any(r.start < m.end() and m.start() < r.end for r in found):
                 continue
@@ -102,6 +115,16 @@ def find_date_ranges(text: str) -> list[DateRange]:
                 if end is None or end < start:
                     continue
             found.append(DateRange(m.end("lead") if m.groupdict().get("lead") else m.start(), m.end(), start, end))
+    for m in SHORT_END_REGEX.finditer(text):
+        if any(r.start < m.end() and m.start() < r.end for r in found):
+            continue
+        start_year, two_digits = int(m["sy"]), int(m["ey"])
+        if m["sep"] in "-/" and two_digits <= 12:
+            continue
+        end_year = start_year // 100 * 100 + two_digits
+        end_year += 100 if end_year < start_year else 0      # "1998–02"
+        if 0 < end_year - start_year <= MAX_SHORT_END_SPAN:
+            found.append(DateRange(m.start(), m.end(), f"{start_year:04d}-01", f"{end_year:04d}-12"))
     for m in MONTHS_REGEX.finditer(text):
         if any(r.start < m.end() and m.start() < r.end for r in found):
             continue

@@ -3,19 +3,36 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from jobmatch.model import Section
-from jobmatch.structure.headings import heading_patterns, iter_lines, label_patterns, match_heading, strip_leading_markup
+from jobmatch.structure.headings import (MAX_HEADING_CHARS, clean_heading, heading_patterns, iter_lines, label_patterns, match_heading,
+                                         strip_leading_markup)
 
 # A heading that also heads the columns of a table: "LANGUAGES      Read     Write     Speak".
 _CELL_GAP = re.compile(r"\s{2,}|\t")
 _COLUMN_NAMES = re.compile(r"^[^\W\d_][\w'’ ()/-]*$")
+# "Education & Training", "Skills / Tools", "Études et diplômes", "Publications, Presentations": headings
+# joined by a conjunction or a slash.
+_JOINED = re.compile(r"\s*(?:&|\+|/|,)\s*|\s+(?:and|et|y)\s+", re.IGNORECASE)
+MAX_JOINED_PARTS = 3
 
 
 @lru_cache(maxsize=1)
 def cv_patterns() -> dict[str, re.Pattern[str]]:
     return heading_patterns("cv")
+
+
+def fold_accents(text: str) -> str:
+    """The text without accents: French and Spanish headings typed in capitals often drop them
+    ("EXPERIENCE PROFESSIONNELLE", "FORMACION ACADEMICA")."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def cv_folded_patterns() -> dict[str, re.Pattern[str]]:
+    return {name: re.compile(fold_accents(pattern.pattern), pattern.flags) for name, pattern in cv_patterns().items()}
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +44,10 @@ def _cv_heading(line: str) -> tuple[str, bool] | None:
     """(section name, whether the line's own text belongs to the section) for a heading line, a
     heading followed by column names, or a label line that opens a section ("Mother tongue: Zulu")."""
     patterns = cv_patterns()
-    name = match_heading(line, patterns)
+    name = match_heading(line, patterns) or _joined_heading(line, patterns)
+    if not name:
+        folded, folded_patterns = fold_accents(line), cv_folded_patterns()
+        name = match_heading(folded, folded_patterns) or _joined_heading(folded, folded_patterns)
     if name:
         return name, False
     cells = [c for c in _CELL_GAP.split(line.strip()) if c]
@@ -40,6 +60,18 @@ def _cv_heading(line: str) -> tuple[str, bool] | None:
         if label.match(words):
             return name, True
     return None
+
+
+def _joined_heading(line: str, patterns: dict[str, re.Pattern[str]]) -> str | None:
+    """The section of a heading made of several known headings ("Education & Qualifications"): the
+    first one's, and only when every part is a heading (not "Experience and Outcomes")."""
+    if len(line.strip()) > MAX_HEADING_CHARS:
+        return None
+    parts = [part for part in _JOINED.split(clean_heading(line)) if part]
+    if not 1 < len(parts) <= MAX_JOINED_PARTS:
+        return None
+    names = [match_heading(part, patterns) for part in parts]
+    return names[0] if all(names) else None
 
 
 def parse_cv_sections(text: str) -> list[Section]:
