@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -237,12 +238,16 @@ def train(corpus: Path = typer.Option(Path("corpora"), help="gold corpus folder 
                                                         help="SkillSpan folder: add its train sentences (our dev "
                                                              "still picks the model; SkillSpan dev is scored)"),
           seed: int = typer.Option(0, help="random seed (same seed, same data: same model)"),
-          max_steps: Optional[int] = typer.Option(None, help="training steps (default: tagger.cfg)")) -> None:
+          max_steps: Optional[int] = typer.Option(None, help="training steps (default: tagger.cfg)"),
+          static_vectors: Optional[int] = typer.Option(None, help="dimensions of the static word vectors built from "
+                                                                  "models/minilm-static (0: none; default: jobmatch.train)")) -> None:
     """Train the free-text competency tagger and assemble the extraction pipeline around it."""
     from jobmatch.train import TrainSettings, train_competency_tagger
 
-    result = train_competency_tagger(corpus, out, TrainSettings(seed=seed, max_steps=max_steps),
-                                     skillspan_dir=with_skillspan)
+    settings = TrainSettings(seed=seed, max_steps=max_steps)
+    if static_vectors is not None:
+        settings = dataclasses.replace(settings, static_vectors_dims=static_vectors)
+    result = train_competency_tagger(corpus, out, settings, skillspan_dir=with_skillspan)
     typer.echo(json.dumps({"tagger": str(result.tagger_dir), "pipeline": str(result.pipeline_dir),
                            "data": result.data, "dev": result.dev, "skillspan_dev": result.skillspan_dev,
                            "train_seconds": round(result.train_seconds, 1),
