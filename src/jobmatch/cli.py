@@ -436,11 +436,14 @@ def bench_match(corpus: Path = typer.Option(Path("corpora"), help="gold corpus (
                 cvs: int = typer.Option(100_000, help="size of the exact index"),
                 approx: int = typer.Option(1_000_000, help="size of the approximate index (0 skips it)"),
                 out: Optional[Path] = typer.Option(None, help="also write the JSON here"),
-                static_model: str = typer.Option("minilm-static", help="static encoder measured beside MiniLM ('' skips it)")) -> None:
+                static_model: str = typer.Option("minilm-static", help="static encoder measured beside MiniLM ('' skips it)"),
+                query_model: str = typer.Option("minilm-query", help="query model measured on a saved index of --cvs CVs, with its memory per CV ('' skips both)"),
+                sweep: bool = typer.Option(True, "--sweep/--no-sweep", help="time every MiniLM query variant (float/int8, threads, padding)")) -> None:
     """Query latency at 100,000 CVs (exact), memory per CV, HNSW recall@10 and latency at 1,000,000."""
     from jobmatch.match.bench import bench_match as run_bench
 
-    result = run_bench(corpus, cvs, approx, log=lambda line: typer.echo(line, err=True), static_model=static_model or None)
+    result = run_bench(corpus, cvs, approx, log=lambda line: typer.echo(line, err=True), static_model=static_model or None,
+                       query_model=query_model or None, sweep=sweep)
     text = json.dumps(result, indent=2)
     if out:
         from jobmatch.corpus.build import write_atomic

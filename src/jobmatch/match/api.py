@@ -179,10 +179,11 @@ def search(cv_path: Path, index_path: Path, top: int | None = 10, settings: Matc
 KIND_NAMES = {"cv": "CVs", "notice": "vacancy notices"}
 
 
-def _shortlist(index_path: Path, kind: str, query_parts: dict, settings: MatchSettings) -> list[IndexEntry]:
+def _shortlist(index_path: Path, kind: str, query_parts: dict, settings: MatchSettings,
+               store: IndexStore | None = None) -> list[IndexEntry]:
     """The indexed documents of a kind re-scored in full: all of them when the index is small,
-    else the `settings.shortlist` nearest by the FAISS search."""
-    store = open_index(index_path, settings)
+    else the `settings.shortlist` nearest by the FAISS search (`store`: one already open)."""
+    store = store or open_index(index_path, settings)
     ids = store.ids(kind)
     if not ids:
         raise JobmatchError(f"the index {index_path} holds no {KIND_NAMES[kind]}")

@@ -21,7 +21,7 @@ from jobmatch.match.documents import candidate_from_document, vacancy_from_docum
 from jobmatch.match.matcher import Matcher
 from jobmatch.match.parts import candidate_parts, vacancy_parts
 from jobmatch.match.scoring import doc_vector
-from jobmatch.match.settings import STATIC_MODEL, MatchSettings
+from jobmatch.match.settings import QUERY_MODEL, STATIC_MODEL, MatchSettings
 
 NOISE = 0.35          # relative noise around each real vector (cosine to its seed about 0.94)
 FIRST_STAGE_TOKENS = 64   # a first-stage query: the vacancy's title and duties cut to this many tokens
@@ -216,9 +216,146 @@ def static_encoder_bench(model_name: str, cvs: list, notices: list, reference_cv
     return result
 
 
+def current_rss_bytes() -> int:
+    """Resident memory now (ru_maxrss is a peak: it cannot show what one step added)."""
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def large_index(folder: Path, cvs: list, cv_parts: list[dict], cv_vectors: np.ndarray, matcher: Matcher,
+                n_cvs: int, rng: np.random.Generator, log=print):
+    """An index of `n_cvs` CVs as `index add` would write it: each synthetic CV is a real corpus
+    CV (its profile, competency spans, weighted terms and passage vectors, as `entry_data` keeps
+    them) with a noisy document vector. Saved, then loaded alone, so the memory it takes is what a
+    `rank --index` process holds. Returns (the loaded store, memory and disk figures)."""
+    import gc
+    import json
+
+    from jobmatch.match.index import ENTRY_FORMAT, KEPT_SPAN_LABELS, IndexEntry, IndexStore
+
+    seeds = rng.integers(0, len(cvs), n_cvs)
+    vectors = synthetic_vectors_from(cv_vectors, seeds, rng)
+    templates = []
+    for cv in cvs:
+        spans = [s.model_dump() for s in (cv.document.spans if cv.document else []) if s.label in KEPT_SPAN_LABELS]
+        templates.append(json.dumps({"profile": cv.profile.model_dump(mode="json"), "spans": spans,
+                                     "terms": matcher.item_terms(cv), "format": ENTRY_FORMAT}))
+    t0 = time.perf_counter()
+    store = IndexStore.open(folder, matcher.settings.vector_model, create=True)
+    for row, seed in enumerate(seeds.tolist()):
+        store.upsert(IndexEntry(id=f"cv{row:07d}", kind="cv", source=f"cv{row:07d}.pdf", sha256=str(row),
+                                data=json.loads(templates[seed]), parts=cv_parts[seed], vector=vectors[row]))
+    store.save()
+    save_s = time.perf_counter() - t0
+    del store, vectors
+    gc.collect()
+    grown = _load_memory(folder, matcher.settings.vector_model)
+    t0 = time.perf_counter()
+    store = IndexStore.open(folder, matcher.settings.vector_model)
+    load_s = time.perf_counter() - t0
+    stats = store.stats()
+    table = store.get(store.ids("cv")[0]).term_row[0]
+    figures = {"cvs": n_cvs, "save_s": round(save_s, 1), "load_s": round(load_s, 1),
+               "loaded_bytes_per_cv": round((grown["python_and_numpy"] + grown["faiss"]) / n_cvs),
+               "of_which_faiss_bytes_per_cv": round(grown["faiss"] / n_cvs),
+               "rss_growth_on_load_bytes_per_cv": round(grown["rss"] / n_cvs),
+               "of_which_terms_table_bytes_per_cv": round(table.nbytes / n_cvs),
+               "of_which_passage_vectors_float16_bytes_per_cv": round(sum(
+                   v.nbytes for e in list(store.entries.values())[:1000] for v in e.parts.values()) / 1000),
+               "of_which_doc_vector_bytes_per_cv": int(store.dimension * 4),
+               "disk_bytes_per_cv": round(stats["bytes_on_disk"] / n_cvs),
+               "terms_per_cv": round(len(table.ids) / n_cvs, 1)}
+    log(f"index of {n_cvs} CVs: {figures}")
+    return store, figures
+
+
+def _load_memory(folder: Path, model: str) -> int:
+    """Resident memory an index adds once loaded, measured in a fresh process: in this one, memory
+    freed earlier is reused and would hide part of it."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import gc, json, sys, tracemalloc\n"
+            "import faiss, numpy\n"
+            "from jobmatch.match.index import IndexStore\n"
+            "from jobmatch.match.bench import current_rss_bytes\n"
+            "before = current_rss_bytes()\n"
+            "tracemalloc.start()\n"
+            "store = IndexStore.open(sys.argv[1], sys.argv[2])\n"
+            "gc.collect()\n"
+            "live = tracemalloc.get_traced_memory()[0]\n"
+            "faiss_bytes = sum(i.ntotal * i.d * 4 for i in store._faiss.values())\n"
+            "print(json.dumps({'rss': current_rss_bytes() - before, 'python_and_numpy': live, 'faiss': faiss_bytes}))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(folder), model], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def synthetic_vectors_from(seeds_vectors: np.ndarray, seeds: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """`synthetic_vectors` around given seed rows, so each synthetic vector's real CV is known."""
+    base = seeds_vectors[seeds]
+    noise = rng.normal(scale=NOISE / np.sqrt(seeds_vectors.shape[1]), size=base.shape).astype(np.float32)
+    out = base + noise
+    out /= np.linalg.norm(out, axis=1, keepdims=True)
+    return out.astype(np.float32)
+
+
+def query_model_bench(settings: MatchSettings, query_model: str, store, notices: list, queries: int,
+                      log=print) -> dict:
+    """`rank --index` at the store's size with the query encoded by `query_model` (documents keep
+    MiniLM's vectors), after extraction: encode the vacancy's parts, exact top-10 search, and
+    with re-scoring: search the `shortlist` nearest, rebuild their candidates from the index and
+    score them in full (top 10 returned). Also the MiniLM query's rows on the same index, and how
+    much of the MiniLM query's top 10 the fast query finds (index search, and after re-scoring)."""
+    import faiss
+
+    from jobmatch.match.api import _shortlist
+
+    fast = Matcher(MatchSettings(**{**settings.__dict__, "query_model": query_model, "cache_path": None}))
+    minilm = Matcher(MatchSettings(**{**settings.__dict__, "query_model": "", "cache_path": None}))
+    t0 = time.perf_counter()
+    fast.query_encoder.encode(["warm-up"])
+    load_s = time.perf_counter() - t0
+    minilm.encoder.encode(["warm-up"])
+    faiss.omp_set_num_threads(1)
+    picked = (notices * (queries // len(notices) + 1))[:queries]
+    result: dict = {"model": query_model, "load_s": round(load_s, 2), "vectors": len(store.ids("cv")),
+                    "shortlist": settings.shortlist, "rows": []}
+    top10: dict[str, list] = {}
+    for name, matcher in (("fast_query", fast), ("minilm_query", minilm)):
+        for rescore in (False, True):
+            times, cpu, encode = [], [], []
+            found = []
+            for notice in picked:
+                t0, c0 = time.perf_counter(), time.process_time()
+                parts = matcher.encode_query(notice)
+                t1 = time.perf_counter()
+                if rescore:
+                    entries = _shortlist(store.path, "cv", parts, matcher.settings, store=store)
+                    results = matcher.rank_candidates(notice, [e.as_candidate() for e in entries], 10,
+                                                      candidate_vectors=[e.parts for e in entries], vacancy_vectors=parts)
+                    found.append([r.id for r in results])
+                else:
+                    found.append([i for i, _ in store.search("cv", doc_vector(parts), 10)])
+                times.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
+                encode.append(t1 - t0)
+            top10[f"{name}/{rescore}"] = found
+            result["rows"].append({"query": name, "rescoring": rescore, **_percentiles(times),
+                                   "cpu_p50_ms": round(statistics.median(cpu) * 1000, 2),
+                                   "encode_p50_ms": round(statistics.median(encode) * 1000, 2)})
+            log(f"{name} at {result['vectors']}, re-scoring {rescore}: {result['rows'][-1]}")
+    for rescore in (False, True):
+        pairs = zip(top10[f"fast_query/{rescore}"], top10[f"minilm_query/{rescore}"])
+        key = "top10_overlap_with_minilm_query" + ("_after_rescoring" if rescore else "_index_search")
+        result[key] = round(float(np.mean([len(set(a) & set(b)) / max(1, len(b)) for a, b in pairs])), 3)
+    return result
+
+
 def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_000, queries: int = 30,
                 approx_queries: int = 1000, settings: MatchSettings | None = None, log=print,
-                static_model: str | None = STATIC_MODEL) -> dict:
+                static_model: str | None = STATIC_MODEL, query_model: str | None = QUERY_MODEL,
+                sweep: bool = True) -> dict:
     """Run every measurement (the static encoder's too, unless `static_model` is None); returns
     a JSON-ready dict."""
     import faiss
@@ -260,7 +397,7 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
     build_s = time.perf_counter() - t0
     faiss.omp_set_num_threads(1)              # single queries, as `rank --index` runs them
     query_notices = (notices * ((queries // len(notices)) + 1))[:queries]
-    sweep = query_sweep(matcher, exact, query_notices, FIRST_STAGE_TOKENS)
+    sweep = query_sweep(matcher, exact, query_notices, FIRST_STAGE_TOKENS) if sweep else []
     batch = vectors[rng.integers(0, n_cvs, 1000)]
     faiss.omp_set_num_threads(2)
     t0 = time.perf_counter()
@@ -286,8 +423,9 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
         cpu.append(time.process_time() - c0)
     result["exact"]["search_only_single_query_1_thread"] = {**_percentiles(single),
                                                             "cpu_p50_ms": round(statistics.median(cpu) * 1000, 2)}
-    result["query_agreement"] = query_agreement(matcher, notices, cv_vectors, exact, settings.shortlist)
-    log(f"query agreement: {result['query_agreement']}")
+    if sweep:
+        result["query_agreement"] = query_agreement(matcher, notices, cv_vectors, exact, settings.shortlist)
+        log(f"query agreement: {result['query_agreement']}")
     # -- memory per CV in a real index ------------------------------------------------------
     per_cv_parts = np.mean([sum(len(v) for v in parts.values()) for parts in cv_parts])
     dim = vectors.shape[1]
@@ -329,6 +467,24 @@ def bench_match(corpus_dir: Path, n_cvs: int = 100_000, n_approx: int = 1_000_00
     result["rescoring"] = {"candidates": shortlist, "ms": round(statistics.median(timings), 1),
                            "runs_ms": [round(t, 1) for t in timings]}
     del exact, vectors
+
+    # -- a saved index of n_cvs CVs: memory per CV with everything counted, and `rank --index`
+    #    with the fast query model against MiniLM's query ------------------------------------
+    if query_model:
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="jobmatch-bench-index-"))
+        try:
+            store, result["index_memory"] = large_index(folder / "ix", cvs, cv_parts, cv_vectors, matcher, n_cvs, rng, log)
+            try:
+                result["query_model"] = query_model_bench(settings, query_model, store, notices, queries, log)
+            except ConfigError as exc:
+                result["query_model"] = {"model": query_model, "skipped": str(exc)}
+                log(f"query model skipped: {exc}")
+            del store
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     # -- approximate index at n_approx ------------------------------------------------------
     if n_approx:

