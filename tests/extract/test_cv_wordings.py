@@ -367,3 +367,25 @@ def test_fields_of_study(name, fields):
 def test_job_titles(text, titles):
     assert _titles(text) == titles
 
+
+
+# A PDF's text: no blank lines between entries, each headed by a title and an employer line.
+NO_BLANK_LINES = """EXPERIENCIA PROFESIONAL
+Técnico de almacén
+Logística Levante S.L. — Valencia
+marzo 2023 – actualidad
+- Control de inventario.
+Estancia en Australia
+febrero 2022 – enero 2023: trabajos temporales en agricultura
+(visado de trabajo y vacaciones).
+Prácticas en el Departamento de Compras
+Azulejos del Turia S.L. — Manises
+sept. 2021 – ene. 2022 (prácticas curriculares)
+"""
+
+
+def test_the_head_lines_of_the_next_entry_do_not_make_the_entry_before_an_internship():
+    profile = _profile(NO_BLANK_LINES)
+    assert [(j["start"], j["kind"]) for j in profile["experience"]] == [
+        ("2023-03", "job"), ("2022-02", "job"), ("2021-09", "internship")]
+    assert profile["total_years"] == 4.8    # 2022-02 .. 2023-01 and 2023-03 .. 2026-11: 57 months

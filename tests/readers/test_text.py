@@ -1,3 +1,5 @@
+import pytest
+
 from jobmatch.readers.text import normalise_text
 from jobmatch.readers import read_document
 
@@ -60,3 +62,27 @@ def test_a_file_without_line_breaks_is_read_as_bounded_lines(tmp_path):
     document = read_document(path)
     assert max(len(line) for line in document.text.split("\n")) <= 2000
     assert document.text.replace("\n", " ").strip() == path.read_text().strip()
+
+
+def test_ligatures_are_spelled_out_and_offsets_still_point_back():
+    source = "Oﬃce of the ﬁnance oﬀicer"
+    text, offsets = normalise_text(source)
+    assert text == "Office of the finance officer"
+    start = text.index("the")
+    assert source[offsets.to_source(start):offsets.to_source(start) + 3] == "the"
+
+
+def test_control_characters_are_dropped_and_page_breaks_are_line_breaks():
+    text, _ = normalise_text("Budget\x00 Officer\x0cEXPERIENCE\u2028Analyst\x1b")
+    assert text == "Budget Officer\nEXPERIENCE\nAnalyst"
+
+
+@pytest.mark.parametrize("bullet", ["\uf0b7", "\uf0a7", "\uf0fc", "▪", "•", "➢", "❖", "◆", "➤"])
+def test_symbol_bullets_of_word_templates(bullet):
+    text, _ = normalise_text(f"Duties\n{bullet}\tDrafted the budget\n")
+    assert text == "Duties\n- Drafted the budget\n"
+
+
+def test_soft_hyphens_and_non_breaking_spaces():
+    text, _ = normalise_text("Adminis\u00adtración\u00a0de\u00a0empresas, 2016\u202f–\u202f2019")
+    assert text == "Administración de empresas, 2016 – 2019"

@@ -137,14 +137,46 @@ def _dates_first_lines(masked: str, lines: list[tuple[int, int]], range_lines: s
     return found
 
 
-def _job_block(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], dates_first: bool = False) -> str:
+def _runs(masked: str, lines: list[tuple[int, int]], section_starts: set[int]) -> list[range]:
+    """Runs of consecutive filled lines, between blank lines and section headings."""
+    runs, start = [], None
+    for i, (left, right) in enumerate(lines):
+        if not masked[left:right].strip() or left in section_starts:
+            if start is not None:
+                runs.append(range(start, i))
+            start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        runs.append(range(start, len(lines)))
+    return runs
+
+
+def _next_entry_heads(masked: str, lines: list[tuple[int, int]], range_lines: set[int], section_starts: set[int]) -> set[int]:
+    """Lines that head the next entry, in runs without blank lines between entries (a PDF's text):
+    where the first entry of a run has its title and employer on the h lines above its dates, the h
+    lines above each later period are that period's, not the tail of the entry before. Without this,
+    "Prácticas en ... / Cerámicas S.L." above the next dates made the period before an internship."""
+    heads: set[int] = set()
+    for run in _runs(masked, lines, section_starts):
+        periods = [i for i in run if i in range_lines]
+        if len(periods) < 2:
+            continue
+        height = min(periods[0] - run.start, MAX_BLOCK_LINES)
+        for previous, current in zip(periods, periods[1:]):
+            heads.update(range(max(previous + 1, current - height), current))
+    return heads
+
+
+def _job_block(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], dates_first: bool = False,
+               next_heads: frozenset[int] | set[int] = frozenset()) -> str:
     """The lines that describe the job of the period on line `index`: its own line, the lines after
     it up to a blank line, a bullet or another period, and, when the period stands on a line of its
     own ("From: 03/2019 To: present"), the title and employer lines just above it."""
     block = [index]
     for i in range(index + 1, min(len(lines), index + 1 + MAX_BLOCK_LINES)):
         line = text[slice(*lines[i])]
-        if not line.strip() or i in range_lines or _BULLET.match(line):
+        if not line.strip() or i in range_lines or _BULLET.match(line) or i in next_heads:
             break
         block.append(i)
     own = _PERIOD_PLACEHOLDER.sub(" ", text[slice(*lines[index])])
@@ -458,6 +490,7 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
     range_lines = {bisect_right(line_starts, p.start) - 1 for p in periods}
     section_starts = {s.start for s in sections}
     dates_first_lines = _dates_first_lines(masked_text, lines, range_lines, section_starts)
+    next_heads = _next_entry_heads(masked_text, lines, range_lines, section_starts)
     for period in periods:
         section = section_at(sections, period.start)
         index = bisect_right(line_starts, period.start) - 1
@@ -465,7 +498,7 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
         if not _mentioned_in_passing(text, line_left, line_right, period.start, period.end):
             spans.append(_span(text, "DATE_RANGE", period.start, period.end, start=period.start_month, end=period.end_month))
         dates_first = index in dates_first_lines
-        block = _job_block(masked_text, lines, index, range_lines, dates_first)
+        block = _job_block(masked_text, lines, index, range_lines, dates_first, next_heads)
         context = block.replace("\x00", " ")
         if section in ("education", "languages", "skills") or (has_experience_section and section not in ("experience", None)):
             continue

@@ -1,4 +1,5 @@
-"""PDF text via pypdf, with page limits, encryption and damage reported in the user's words."""
+"""PDF text via pypdf, with page limits, encryption and damage reported in the user's words, and
+without the page numbers and running headers and footers of each page (readers.pages)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from pathlib import Path
 
 from jobmatch.errors import ReadError
 from jobmatch.readers.limits import ReaderLimits
+from jobmatch.readers.pages import strip_page_furniture
 
 
 CELL_SEPARATOR = " | "     # the separator the DOCX reader puts between the cells of a table row
+PAGE_SEPARATOR = "\n"
 
 
 def _page_text(page) -> str:
@@ -70,10 +73,8 @@ def read_pdf(path: Path, data: bytes, limits: ReaderLimits) -> tuple[str, list[i
         if count > limits.max_pdf_pages:
             raise ReadError(path, f"the PDF has {count} pages, over the limit of {limits.max_pdf_pages}")
         texts: list[str] = []
-        page_starts: list[int] = []
         length = 0
         for page in reader.pages:
-            page_starts.append(length)
             page_text = _page_text(page)
             texts.append(page_text)
             length += len(page_text) + 2
@@ -86,7 +87,15 @@ def read_pdf(path: Path, data: bytes, limits: ReaderLimits) -> tuple[str, list[i
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
             RecursionError, AssertionError, ZeroDivisionError) as exc:
         raise ReadError(path, f"the PDF is damaged ({type(exc).__name__}: {str(exc)[:120]})") from None
-    text = "\n\n".join(texts)
+    # A page break is no paragraph break: an entry that runs over it ("Field Assistant" at the foot of
+    # one page, its dates at the top of the next) stays one block of lines.
+    texts = [page_text.rstrip("\n") for page_text in strip_page_furniture(texts)]
+    page_starts = []
+    length = 0
+    for page_text in texts:
+        page_starts.append(length)
+        length += len(page_text) + len(PAGE_SEPARATOR)
+    text = PAGE_SEPARATOR.join(texts)
     if not text.strip():
         raise ReadError(path, "the PDF has no extractable text (a scanned image needs OCR first)")
     return text, page_starts

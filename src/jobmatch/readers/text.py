@@ -17,9 +17,11 @@ _NORMALISE = re.compile(
     r"|(?P<crlf>\r\n?)"
     rf"|(?P<combining>.[{_COMBINING}]+)"
     r"|(?P<hyphen>(?<=[a-zà-öø-ÿ])-[ \t]*\r?\n[ \t]*(?=[a-zà-öø-ÿ]))"
-    r"|(?P<bullet>(?:(?<=\n)|^)[ \t]*[•▪◦●·‣⁃∙■□➢►✓✔\uf0b7\uf0a7\uf076\uf0d8][ \t]*)"
+    r"|(?P<bullet>(?:(?<=\n)|^)[ \t]*[•▪◦●·‣⁃∙■□➢►✓✔❖◆◇○➤➔❯\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8][ \t]*)"
     r"|(?P<space>[\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000])"
-    r"|(?P<invisible>[\u200b\u200c\u200d\u2060\ufeff\u00ad])"
+    r"|(?P<invisible>[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f])"
+    r"|(?P<ligature>[\ufb00-\ufb06])"
+    r"|(?P<linebreak>[\x0b\x0c\u2028\u2029])"
     r"|(?P<trailing>[ \t]+(?=\r|\n|$))",
 )
 
@@ -71,13 +73,18 @@ def _replacement(match: re.Match[str]) -> str:
         return "- "
     if kind == "space":
         return " "
+    if kind == "ligature":   # "ﬁ", "ﬂ", "ﬃ" from PDF fonts (LaTeX, InDesign): the letters they join
+        return unicodedata.normalize("NFKC", text)
+    if kind == "linebreak":  # form feed, vertical tab, Unicode line and paragraph separators
+        return "\n"
     if kind == "blank":
         return "\n\n"
     return ""  # hyphen, invisible, trailing
 
 
 def normalise_text(source: str) -> tuple[str, OffsetMap]:
-    """NFC, LF line ends, de-hyphenated line breaks, bullets as "- " list items, tidy spaces."""
+    """NFC, LF line ends, de-hyphenated line breaks, bullets as "- " list items, tidy spaces, ligatures
+    spelled out, control characters (a PDF's unmapped glyphs come out as NUL) dropped."""
     out: list[str] = []
     segments: list[tuple[int, int, int, int]] = []
     pos_out = 0
