@@ -44,3 +44,28 @@ def test_ranking_agreement_is_perfect_for_the_same_order_and_measures_how_deep_a
     assert found["top10_overlap"] == 0.0
     assert found["reference_top10_within_top25"] == 0.5 and found["reference_top10_within_top50"] == 1.0
     assert 0.5 < found["spearman_mean"] < 1.0
+
+
+def test_the_large_index_is_saved_and_reloaded_with_each_synthetic_cv_carrying_its_seeds_data(tmp_path):
+    from jobmatch.match.bench import large_index
+    from jobmatch.match.matcher import Matcher
+    from jobmatch.match.settings import MatchSettings
+    from jobmatch.model import Candidate, Document, Profile
+
+    texts = ["Network engineer, MPLS and BGP routing for field offices", "Comptable, audit interne et budget"]
+    cvs = [Candidate(id=f"cv{i}", document=Document(id=f"cv{i}", source="x.txt", format="txt", text=t),
+                     profile=Profile(total_years=float(3 + i))) for i, t in enumerate(texts)]
+    rng = np.random.default_rng(0)
+    parts = [{"experience": (v := rng.normal(size=(2, 16)).astype(np.float32)) / np.linalg.norm(v, axis=1, keepdims=True)}
+             for _ in cvs]
+    vectors = np.vstack([p["experience"].mean(axis=0) for p in parts])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    matcher = Matcher(MatchSettings(cache_path=None, mode="full"))
+    store, figures = large_index(tmp_path / "ix", cvs, parts, vectors, matcher, 40, rng, log=lambda _: None)
+    assert len(store.ids("cv")) == 40 and figures["cvs"] == 40
+    assert figures["loaded_bytes_per_cv"] > figures["of_which_faiss_bytes_per_cv"] == 16 * 4
+    for doc_id in store.ids("cv")[:10]:
+        entry = store.get(doc_id)
+        seed = 0 if entry.as_candidate().profile.total_years == 3.0 else 1
+        assert entry.terms == matcher.item_terms(cvs[seed])                 # the seed's terms, exactly
+        assert np.allclose(entry.parts["experience"], parts[seed]["experience"], atol=1e-3)   # float16 on disk

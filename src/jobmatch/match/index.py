@@ -59,13 +59,12 @@ class IndexEntry:
 
     @property
     def terms(self) -> dict[str, float]:
-        """The weighted terms: in `data` until the entry is saved, then a row of the index's table."""
-        if "terms" in self.data:
-            return self.data["terms"] or {}
+        """The weighted terms: in `data` until the entry is saved, then a row of the index's table
+        (an index of format 1 kept them in `data`)."""
         if self.term_row is not None:
             table, row = self.term_row
             return table.row(row)
-        return {}
+        return self.data.get("terms") or {}
 
     def meta(self, part_rows: dict[str, list[int]]) -> dict:
         return {"id": self.id, "kind": self.kind, "source": self.source, "sha256": self.sha256,
