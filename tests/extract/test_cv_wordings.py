@@ -389,3 +389,23 @@ def test_the_head_lines_of_the_next_entry_do_not_make_the_entry_before_an_intern
     assert [(j["start"], j["kind"]) for j in profile["experience"]] == [
         ("2023-03", "job"), ("2022-02", "job"), ("2021-09", "internship")]
     assert profile["total_years"] == 4.8    # 2022-02 .. 2023-01 and 2023-03 .. 2026-11: 57 months
+
+
+YEAR_COLUMN = """Experiencia profesional
+2021 – actualidad   Docente de matemáticas, Colegio San Marcos, Arequipa
+2019                Profesor suplente (medio tiempo), Liceo Técnico de Mollendo
+2018 (1 año)
+Asistente de cátedra, Universidad Nacional de San Agustín
+2017 – traslado a Lima, sin empleo
+
+Formación
+2016                Licenciatura en Educación, Universidad Nacional de San Agustín
+"""
+
+
+def test_a_year_alone_in_the_date_column_dates_a_job_of_that_year():
+    profile = _profile(YEAR_COLUMN)
+    assert [(j["start"], j["end"]) for j in profile["experience"]] == [
+        ("2021-01", "present"), ("2019-01", "2019-12"), ("2018-01", "2018-12")]
+    assert profile["total_years"] == 7.9    # 2018-01 .. 2019-12 and 2021-01 .. 2026-11: 24 + 71 months
+    assert [e["level"] for e in profile["education"]] == ["bachelor"]   # the degree's year is no job

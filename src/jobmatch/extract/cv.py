@@ -14,7 +14,7 @@ from jobmatch.normalise.fields import (FIELD_LABEL, bracketed_field_after, field
 from jobmatch.normalise.languages import LEVEL_REGEX, find_languages, skill_level
 from jobmatch.normalise.numbers import NUMBER, parse_number
 from jobmatch.normalise.years import find_year_requirements
-from jobmatch.normalise.periods import find_date_ranges, months_between, union_years, years_from_months
+from jobmatch.normalise.periods import DateRange, find_date_ranges, months_between, union_years, years_from_months
 from jobmatch.vocab import LANGUAGE_LEVEL_RANK, level_rank
 
 # Employers that make a post international (guide: UN system, other intergovernmental
@@ -102,9 +102,10 @@ _OTHER_LABEL = re.compile(r"^\s*(?:(?:name (?:and address )?of )?employer|type o
                           r"(?:nombre y dirección del )?empleador|lugar)\s*[:：|]", re.IGNORECASE)
 _LABELS_ONLY = re.compile(r"^[\W\d_]*(?:(?:attended|employed|from|to|de|desde|hasta|du|au|dates?|period|période|periodo|from\s*[-–/]\s*to)\b[\W\d_]*)*$", re.IGNORECASE)
 # Periods that are not a job: a gap in employment, a career break.
-NOT_A_JOB = re.compile(r"\b(?:gap|career break|not in (?:paid )?employment|sabbatical|parental leave|unemployed|"
+NOT_A_JOB = re.compile(r"\b(?:gap|career break|not in (?:paid )?employment|not employed|sabbatical|parental leave|unemployed|"
                        r"interruption de carrière|sans emploi|congé (?:parental|maternité|paternité|sabbatique|sans solde)|"
-                       r"pausa profesional|desempleado|excedencia|licencia (?:de|por) (?:maternidad|paternidad))\b", re.IGNORECASE)
+                       r"année sabbatique|sans activité professionnelle|pausa profesional|desempleado|sin empleo|año sabático|"
+                       r"excedencia|licencia (?:de|por) (?:maternidad|paternidad))\b", re.IGNORECASE)
 MAX_BLOCK_LINES = 4
 
 
@@ -476,11 +477,33 @@ def _employer_above(text: str, lines: list[tuple[int, int]], index: int, range_l
     return None if any(_names_employer(line) for line in below if "\x00" not in line) else above
 
 
+# "2016          Substitute Teacher, ...", "2020 (1 yr)": a year alone at the head of a line in the
+# date column of an experience section dates a job of that year (GUIDE.md: January to December).
+_YEAR_HEADING_A_LINE = re.compile(r"^(?P<year>(?:19|20)\d\d)(?=[ \t]{2,}|\t|[ \t]*[|:–—][ \t]|[ \t]+-[ \t]|[ \t]*\(|[ \t]*$)",
+                                  re.MULTILINE)
+
+
+def _single_years(text: str, sections: list[Section], periods: list[DateRange]) -> list[DateRange]:
+    """Years that date a job on their own, in experience sections only (elsewhere a year at a line's
+    head is a degree's, a publication's or an award's)."""
+    found = []
+    for section in sections:
+        if section.name != "experience":
+            continue
+        for m in _YEAR_HEADING_A_LINE.finditer(text, section.body_start, section.end):
+            if any(p.start <= m.start() < p.end for p in periods):
+                continue
+            year = int(m["year"])
+            found.append(DateRange(m.start(), m.end(), f"{year:04d}-01", f"{year:04d}-12"))
+    return found
+
+
 def job_periods(text: str, sections: list[Section], reference: str, spans: list[Span]) -> list[JobPeriod]:
     """DATE_RANGE spans and the job each period belongs to (title line, kind, international employer)."""
     jobs = []
     has_experience_section = any(s.name == "experience" for s in sections)
     periods = find_date_ranges(text)
+    periods = sorted(periods + _single_years(text, sections, periods), key=lambda p: p.start)
     lines = _lines(text)
     line_starts = [a for a, _ in lines]
     masked = list(text)
