@@ -409,3 +409,29 @@ def test_a_year_alone_in_the_date_column_dates_a_job_of_that_year():
         ("2021-01", "present"), ("2019-01", "2019-12"), ("2018-01", "2018-12")]
     assert profile["total_years"] == 7.9    # 2018-01 .. 2019-12 and 2021-01 .. 2026-11: 24 + 71 months
     assert [e["level"] for e in profile["education"]] == ["bachelor"]   # the degree's year is no job
+
+
+# LinkedIn's export of several roles under one employer, with the employer's length of service.
+LINKEDIN_ROLES = """Experience
+UNICEF
+5 years 11 months
+Programme Specialist
+January 2021 - Present (5 years 11 months)
+Nairobi, Kenya
+Programme Officer
+January 2019 - December 2020 (2 years)
+Juba, South Sudan
+Kenya Ports Authority
+2 years
+Logistics Officer
+January 2017 - December 2018 (2 years)
+Mombasa
+"""
+
+
+def test_roles_grouped_under_one_employer_take_its_name():
+    profile = _profile(LINKEDIN_ROLES)
+    assert [(j["start"], j["international"]) for j in profile["experience"]] == [
+        ("2021-01", True), ("2019-01", True), ("2017-01", False)]
+    assert profile["international_years"] == 7.9      # 2019-01 .. 2026-11: 95 months
+    assert _titles(LINKEDIN_ROLES) == ["Programme Specialist", "Programme Officer", "Logistics Officer"]

@@ -439,7 +439,7 @@ def _job_title(text: str, lines: list[tuple[int, int]], index: int, range_lines:
         if _TITLE_LABEL.match(text[slice(*lines[i])]):
             return _title_in(text, *lines[i])
     candidates = [i for i in (above or below) if not _OTHER_LABEL.match(text[slice(*lines[i])])
-                  and not _is_description(text[slice(*lines[i])])]
+                  and not _is_description(text[slice(*lines[i])]) and not _duration_only(text[slice(*lines[i])])]
     # "Employer\nTitle\nDates": skip a first line that names an organisation.
     if len(candidates) > 1 and _names_employer(text[slice(*lines[candidates[0]])]) \
             and not _names_employer(text[slice(*lines[candidates[1]])]):
@@ -459,6 +459,26 @@ def _employer_lines(block: str) -> str:
     return "\n".join(line for line in block.split("\n") if "\x00" in line   # the period's own line stays
                      or not _DESCRIPTION_BULLET.match(line) and not _DUTIES_LABEL.match(line)
                      and not (_ends_sentence(line) and len(line.strip()) > MIN_SENTENCE_CHARS))
+
+
+def _duration_only(line: str) -> bool:
+    """A line that only states a length of time ("5 years 11 months", "(2 ans)")."""
+    duration = _DURATION.match(line)
+    return bool(duration) and not line[duration.end():].strip(" \t·|,;:–—-()")
+
+
+def _group_employer(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int]) -> str | None:
+    """LinkedIn lists several roles under one employer: "UNICEF\n5 years 11 months\nProgramme Specialist\n
+    Jan 2023 - Present\n...\nProgramme Officer\nJan 2021 - Dec 2022". The employer of a role is the line
+    above the nearest such length-of-service line above it, within the same run of lines."""
+    for i in range(index - 1, 0, -1):
+        line = text[slice(*lines[i])]
+        if not line.strip() or lines[i][0] in section_starts:
+            return None
+        if i not in range_lines and _duration_only(line):
+            header = text[slice(*lines[i - 1])]
+            return header if header.strip() and i - 1 not in range_lines and lines[i - 1][0] not in section_starts else None
+    return None
 
 
 def _employer_above(text: str, lines: list[tuple[int, int]], index: int, range_lines: set[int], section_starts: set[int],
@@ -534,7 +554,8 @@ def job_periods(text: str, sections: list[Section], reference: str, spans: list[
         years = years_from_months(months_between(period.start_month, period.end_month, reference))
         employer_text = _employer_lines(block).replace("\x00", " ")
         above = _employer_above(text, lines, index, range_lines, section_starts, block, dates_first)
-        international = is_international_post(employer_text + ("\n" + above if above else ""))
+        group = _group_employer(text, lines, index, range_lines, section_starts)
+        international = is_international_post("\n".join(part for part in (employer_text, above, group) if part))
         title = _job_title(text, lines, index, range_lines, section_starts, period.start, period.end, dates_first)
         if title:
             spans.append(_span(text, "EXPERIENCE", title[0], title[1], start=period.start_month, end=period.end_month,
