@@ -435,3 +435,26 @@ def test_roles_grouped_under_one_employer_take_its_name():
         ("2021-01", True), ("2019-01", True), ("2017-01", False)]
     assert profile["international_years"] == 7.9      # 2019-01 .. 2026-11: 95 months
     assert _titles(LINKEDIN_ROLES) == ["Programme Specialist", "Programme Officer", "Logistics Officer"]
+
+
+@pytest.mark.parametrize("line", [
+    "Programme Officer (2019 – 2021), UNDP, New York",          # dates in brackets after the title
+    "UNDP, New York — Programme Officer (Jan 2019 – Dec 2021)",  # employer first, by its acronym
+    "2019–2021: Programme Officer at UNDP",
+    "Programme Officer at UNDP from 2019 to 2021",
+    "Chargé de programme au PNUD (2019-2021)",
+    "Oficial de programas en el PNUD de 2019 a 2021",
+    "• Programme Officer – UNDP – 01.2019 – 12.2021",
+    "[2019 – 2021] Programme Officer, UNDP",
+])
+def test_one_line_job_shapes(line):
+    text = f"Experience\n{line}\n- Managed a portfolio of projects.\n\nEducation\nMA Economics, 2015\n"
+    result = extract_document(Document(id="cv", source="cv.txt", format="txt", text=text), "cv", REFERENCE)
+    assert [(j["start"], j["end"], j["international"]) for j in result["profile"]["experience"]] == [("2019-01", "2021-12", True)]
+    assert [s["text"] for s in result["spans"] if s["label"] == "EXPERIENCE"] in (["Programme Officer"], ["Chargé de programme"],
+                                                                                  ["Oficial de programas"])
+
+
+def test_a_date_in_brackets_inside_a_sentence_is_still_no_job():
+    text = "Experience\nWorked on the archives of the League of Nations (1919 – 1946) for the library in Geneva.\n"
+    assert _profile(text)["experience"] == []

@@ -208,7 +208,11 @@ def _inside_prose(text: str, line_left: int, line_right: int, start: int, end: i
     if not mid_line or not re.search(r"[^\W\d_]{3}", after):
         return False
     in_brackets = before.rstrip().endswith("(") and after.lstrip().startswith(")")
-    return in_brackets or bool(_BULLET.match(text[line_left:line_right]))
+    # "Programme Officer (2019 – 2021), UNDP, New York": the dates of a title line, whose employer
+    # follows a separator, not a date quoted in a sentence
+    dates_of_a_title = (in_brackets and re.match(r"\)\s*(?:[,|·—–]|\s-\s)", after.lstrip()) and not re.search(r"\d", before)
+                        and not _is_description(text[line_left:line_right]))
+    return (in_brackets and not dates_of_a_title) or bool(_BULLET.match(text[line_left:line_right]))
 
 
 _SINCE_IN_A_SENTENCE = re.compile(r"[^\W\d_]{2,}[,;]?\s+$")
@@ -317,6 +321,13 @@ def _is_unit(second: str, rest: list[str], alone: bool = False) -> bool:
     return bool(rest) and _names_employer(rest[0]) and not _ORG_CUE.search(second.split()[0])
 
 
+# "Programme Officer at UNDP", "Chargé de programme au PNUD", "Oficial en el PNUD": the employer after a
+# preposition ends the title, as a separator would.
+_AT_EMPLOYER = re.compile(r"\s+(?:at|au|aux|à la|à l['’]|chez|auprès d[eu]|auprès de la|en el|en la|en los)\s*(?=[A-ZÀ-Ý])")
+# "... from 2019 to 2021", "... de 2019 a 2021": the word that led into the dates.
+_TRAILING_LEAD = re.compile(r"\s+(?:from|since|de|du|desde|del|depuis|entre|between)\s*$", re.IGNORECASE)
+
+
 def _title_in(text: str, start: int, end: int, own_line: bool = True) -> tuple[int, int] | None:
     """The job title in text[start:end]: after enumeration and a title label, before the employer,
     place or grade; the second piece where the first is the employer ("Alpina AG, Zurich — SRE")."""
@@ -326,7 +337,7 @@ def _title_in(text: str, start: int, end: int, own_line: bool = True) -> tuple[i
     label = _TITLE_LABEL.match(segment[offset:])
     if label:
         offset += label.end()
-    while offset < len(segment) and segment[offset] in " \t:·|—–-,":
+    while offset < len(segment) and segment[offset] in " \t:·|—–-,])":
         offset += 1
     duration = _DURATION.match(segment[offset:])   # "Jan 2016 - Feb 2020 · 4 yrs 2 mos: Engineer"
     if duration and _has_title_text(segment[offset + duration.end():]):
@@ -337,13 +348,17 @@ def _title_in(text: str, start: int, end: int, own_line: bool = True) -> tuple[i
     parts = [(m.start(), m.end()) for m in _STRONG_SEPARATOR.finditer(rest)]
     first_end = parts[0][0] if parts else len(rest)
     lead_piece = rest[:first_end].split(", ")[0]   # "Alpina AG, Zurich — SRE": the employer comes first
-    if parts and _ORG_CUE.search(lead_piece) and not label and not _TITLE_HEAD.search(lead_piece):
+    if parts and (_ORG_CUE.search(lead_piece) or INTERNATIONAL_EMPLOYERS.fullmatch(lead_piece.strip())) and not label \
+            and not _TITLE_HEAD.search(lead_piece):
         second_end = parts[1][0] if len(parts) > 1 else len(rest)
         candidate = rest[parts[0][1]:second_end]
-        if candidate.strip() and not _ORG_CUE.search(candidate) and not _DURATION.match(candidate):
+        head = re.split(r"\s*[(,]", candidate.strip(), maxsplit=1)[0]   # "Programme Officer (P3)": a title despite "Programme"
+        if candidate.strip() and (not _ORG_CUE.search(candidate) or _TITLE_HEAD.search(head)) and not _DURATION.match(candidate):
             offset += parts[0][1]
             rest, first_end, parts = rest[parts[0][1]:], second_end - parts[0][1], parts[1:]
     title = _cut_title(rest[:first_end], bool(parts), own_line).strip(" ,")
+    title = _AT_EMPLOYER.split(title, maxsplit=1)[0]
+    title = _TRAILING_LEAD.sub("", title)
     if not title or len(title) > MAX_TITLE_CHARS or not re.search(r"[^\W\d_]{2}", title) or _LABELS_ONLY.match(title) \
             or _DURATION.match(title):
         return None
