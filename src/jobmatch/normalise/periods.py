@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from jobmatch.normalise.dates import MONTH_NAME, MONTHS, day_and_month
 
@@ -100,6 +101,13 @@ def _point(m: re.Match[str], prefix: str, is_end: bool) -> str | None:
 
 def find_date_ranges(text: str) -> list[DateRange]:
     """Every period in the text, in order; overlapping matches keep the longer one."""
+    return list(_date_ranges(text))
+
+
+@lru_cache(maxsize=32)
+def _date_ranges(text: str) -> tuple[DateRange, ...]:
+    """find_date_ranges, kept for the last texts: a CV's jobs, education and claims each read the
+    periods of the same text, and the range pattern is the costliest of the CV rules."""
     found: list[DateRange] = []
     for regex in (P11_REGEX, BETWEEN_REGEX, RANGE_REGEX, SINCE_REGEX):
         for m in regex.finditer(text):
@@ -131,7 +139,7 @@ def find_date_ranges(text: str) -> list[DateRange]:
         start_month, end_month, year = MONTHS[m["sm"].lower()], MONTHS[m["em"].lower()], int(m["ey"])
         start_year = year if start_month <= end_month else year - 1   # "Nov – Feb 2020" starts in 2019
         found.append(DateRange(m.start(), m.end(), f"{start_year:04d}-{start_month:02d}", f"{year:04d}-{end_month:02d}"))
-    return sorted(found, key=lambda r: r.start)
+    return tuple(sorted(found, key=lambda r: r.start))
 
 
 def years_from_months(months: int) -> float:

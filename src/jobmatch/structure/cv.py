@@ -44,10 +44,13 @@ def _cv_heading(line: str) -> tuple[str, bool] | None:
     """(section name, whether the line's own text belongs to the section) for a heading line, a
     heading followed by column names, or a label line that opens a section ("Mother tongue: Zulu")."""
     patterns = cv_patterns()
-    name = match_heading(line, patterns) or _joined_heading(line, patterns)
-    if not name:
-        folded, folded_patterns = fold_accents(line), cv_folded_patterns()
-        name = match_heading(folded, folded_patterns) or _joined_heading(folded, folded_patterns)
+    if len(line) > MAX_HEADING_CHARS and len(line.strip()) > MAX_HEADING_CHARS:
+        name = None
+    else:
+        # A line without accents is read against the wordings without theirs ("FORMACION ACADEMICA");
+        # for such a line they match all that the accented wordings would.
+        wordings = cv_folded_patterns() if line.isascii() else patterns
+        name = match_heading(line, wordings) or (_JOINED.search(line) and _joined_heading(line, wordings)) or None
     if name:
         return name, False
     cells = [c for c in _CELL_GAP.split(line.strip()) if c]
@@ -70,8 +73,8 @@ def _joined_heading(line: str, patterns: dict[str, re.Pattern[str]]) -> str | No
     parts = [part for part in _JOINED.split(clean_heading(line)) if part]
     if not 1 < len(parts) <= MAX_JOINED_PARTS:
         return None
-    names = [match_heading(part, patterns) for part in parts]
-    return names[0] if all(names) else None
+    first = match_heading(parts[0], patterns)
+    return first if first and all(match_heading(part, patterns) for part in parts[1:]) else None
 
 
 def parse_cv_sections(text: str) -> list[Section]:
