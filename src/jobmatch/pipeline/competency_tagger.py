@@ -2,7 +2,8 @@
 holds ("three-way matching", "Concur", "GR/IR clearing"), combined with the rule spans.
 
 The component wraps a small spaCy NER pipeline (CNN tok2vec + transition-based NER, trained by
-`jobmatch train` on the corpus train split; see `jobmatch.train`). It tags each line of the text
+`jobmatch train` on the corpus train split; see `jobmatch.train`), with static word vectors in its
+vocab when it was trained with them (`--static-vectors`): loading it puts them in the pipeline's vocab. It tags each line of the text
 (the unit it was trained on) that can hold a competency (in a notice, every line outside the
 sections that state none, `notice_skip_sections`, and outside the header fields), reusing the
 Doc's tokens when the model shares the pipeline's vocab, and gives each tagged span the edges the

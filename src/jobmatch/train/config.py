@@ -23,6 +23,9 @@ class TrainSettings:
     corpus_repeat_with_skillspan: int = 2
     # Static word vectors from the packaged model2vec model (jobmatch.train.vectors), PCA-reduced
     # to this many dimensions and concatenated with the hash embeddings; 0: hash embeddings only.
+    # Off by default: trained on our corpus alone, 64 dims scored lower on dev (pipeline COMPETENCY
+    # strict F1 0.592 vs 0.600, Spanish CVs 0.401 vs 0.459); with SkillSpan train they help on
+    # SkillSpan dev (`jobmatch train --with-skillspan DIR --static-vectors 64`, see README).
     static_vectors_dims: int = 0
     static_model: Path | None = None  # None: models/minilm-static
     # Further spaCy config overrides (dotted names), e.g. {"components.tok2vec.model.encode.width": 96}
