@@ -46,7 +46,8 @@ def model_names() -> dict:
         from jobmatch.match import MatchSettings
         settings = MatchSettings.from_env()
         names["matcher"] = ", ".join(f"{k}={v}" for k, v in vars(settings).items()
-                                     if k in ("mode", "embedding_model", "weights_path", "strict"))
+                                     if k in ("mode", "embedding_model", "weights_path", "strict")
+                                     or (k == "query_model" and v))
     except Exception as exc:  # noqa: BLE001
         names["matcher"] = f"not available: {type(exc).__name__}: {exc}"
     return names
