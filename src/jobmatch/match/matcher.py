@@ -109,7 +109,9 @@ class Matcher:
                 raise ConfigError(f"query model {query!r} encodes into the space of {space!r}, but documents are "
                                   f"encoded by {documents!r}: set JOBMATCH_QUERY_MODEL to a model fitted to "
                                   f"{documents!r} (`jobmatch match fit-query-model`) or unset it")
-            self._query_encoder = Encoder(query, self.settings.cache_path, threads=self.settings.encoder_threads,
+            # no embedding cache: a static query costs about as much as a cache look-up, and a
+            # model refitted under the same name must never be served its old vectors
+            self._query_encoder = Encoder(query, None, threads=self.settings.encoder_threads,
                                           query_threads=self.settings.query_threads)
         return self._query_encoder
 
