@@ -494,15 +494,25 @@ def match_distill(out: Optional[Path] = typer.Option(None, help="model folder to
 @match_app.command("fit-query-model")
 def match_fit_query_model(corpus: Path = typer.Option(Path("corpora"), help="gold corpus: its train split fits, dev picks the penalty"),
                           out: Optional[Path] = typer.Option(None, help="model folder to write (default: models/minilm-query)"),
-                          init: str = typer.Option("minilm-static", help="static model whose token table is the start")) -> None:
+                          init: str = typer.Option("minilm-static", help="static model whose token table is the start"),
+                          weights: bool = typer.Option(True, "--weights/--no-weights", help="also fit the scoring weights for its queries on train, beside the model")) -> None:
     """Fit a fast query encoder into MiniLM's space (documents keep their MiniLM vectors): select
     it with JOBMATCH_QUERY_MODEL=minilm-query."""
+    from dataclasses import replace
+
     from jobmatch.match.query_model import QueryFitSettings, fit_query_model
 
     settings = _match_settings()
     summary = fit_query_model(corpus, out, QueryFitSettings(source=settings.embedding_model, init=init),
                               cache_path=settings.cache_path, threads=settings.encoder_threads,
                               reference_date=settings.reference_date, log=lambda line: typer.echo(line, err=True))
+    if weights:      # the folder was replaced: weights fitted for the previous model went with it
+        from jobmatch.match.learn import fit_weights
+        from jobmatch.match.matcher import WEIGHTS_FILE
+
+        fitted = fit_weights(corpus, "train", Path(summary["path"]) / WEIGHTS_FILE,
+                             replace(settings, query_model=summary["path"], weights_path=None))
+        summary["weights"] = {k: fitted[k] for k in ("pairs", "relevant", "out")}
     typer.echo(json.dumps(summary, indent=2))
 
 
