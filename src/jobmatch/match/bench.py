@@ -262,7 +262,6 @@ def large_index(folder: Path, cvs: list, cv_parts: list[dict], cv_vectors: np.nd
                "of_which_terms_table_bytes_per_cv": round(table.nbytes / n_cvs),
                "of_which_passage_vectors_float16_bytes_per_cv": round(sum(
                    v.nbytes for e in list(store.entries.values())[:1000] for v in e.parts.values()) / 1000),
-               "of_which_doc_vector_bytes_per_cv": int(store.dimension * 4),
                "disk_bytes_per_cv": round(stats["bytes_on_disk"] / n_cvs),
                "terms_per_cv": round(len(table.ids) / n_cvs, 1)}
     log(f"index of {n_cvs} CVs: {figures}")

@@ -91,10 +91,23 @@ class StoredEntry(IndexEntry):
     Parsed at load, every CV's dicts cost about 15 KB and give the garbage collector a hundred
     objects per CV to walk, which at 100,000 CVs slowed every query's scoring."""
 
-    def __init__(self, line: bytes, **fields):
+    def __init__(self, line: bytes, faiss_row: tuple | None = None, **fields):
         self._line = zlib.compress(line, 1)      # JSON shrinks about 3x; inflating one takes microseconds
         self._data = None
+        self._vector = None
         super().__init__(data=None, **fields)
+        self._faiss_row = faiss_row              # (the loaded FAISS index, row): it holds the vector already
+
+    @property
+    def vector(self) -> np.ndarray | None:
+        if self._vector is None and getattr(self, "_faiss_row", None) is not None:
+            index, row = self._faiss_row
+            return index.reconstruct(row)
+        return self._vector
+
+    @vector.setter
+    def vector(self, value: np.ndarray | None) -> None:
+        self._vector = value
 
     @property
     def data(self) -> dict:
@@ -230,16 +243,15 @@ class IndexStore:
             if terms is not None and len(terms) != len(lines):
                 raise IndexStoreError(f"index {self.path} is inconsistent: {kind}.terms.npz has {len(terms)} "
                                       f"documents, {kind}.jsonl {len(lines)}")
-            vectors = index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, self.dimension))
             rows = []
             for row, line in enumerate(lines):
                 meta = json.loads(line)
-                entry = StoredEntry(line, id=meta["id"], kind=kind, source=meta["source"], sha256=meta["sha256"],
-                                    version=meta["version"], added=meta["added"], updated=meta["updated"])
+                entry = StoredEntry(line, faiss_row=(index, row), id=meta["id"], kind=kind, source=meta["source"],
+                                    sha256=meta["sha256"], version=meta["version"], added=meta["added"],
+                                    updated=meta["updated"])
                 # float16 views into the one array: scoring widens a shortlist's rows when it stacks
                 # them (`scoring.Runs`), so a loaded CV holds no float32 copy (4.6 KB saved per CV)
                 entry.parts = {p: parts[a:b] for p, (a, b) in meta["parts"].items()}
-                entry.vector = vectors[row]
                 if terms is not None:
                     entry.term_row = (terms, row)
                 self.entries[entry.id] = entry
