@@ -62,6 +62,23 @@ EDUCATION_CASES = [
     ("Formación\nTítulo universitario avanzado (maestría o doctorado) en ciencias ambientales.\n", "master"),
     ("Education\nA Bachelor's degree in nursing (four-year programme) is required.\n", "bachelor"),
     ("Qualifications\nA recognised degree in accountancy or a professional accounting qualification.\n", "bachelor"),
+    ("Requirements\n- Bachelor's degree in economics, finance or a related field with 5 years of experience, or a "
+     "Master's degree with 3 years of experience.\n", "bachelor"),
+    ("Profil recherché\nFormation supérieure (Bac+5) en ingénierie ou équivalent.\n", "master"),
+    ("Profil\nDiplôme d'ingénieur ou Master 2 en informatique.\n", "master"),
+    ("Formación\nTítulo profesional en Ingeniería Civil o afines.\n", "bachelor"),
+    ("Requisitos\n- Estudios universitarios completos en Economía, Administración o afines.\n", "bachelor"),
+    ("Formación\nDoctorado en Economía, o Maestría con cinco años de experiencia adicional.\n", "master"),
+    ("Profil\nBac+2 minimum (BTS, DUT) en logistique.\n", "short_cycle"),
+    ("Education\nPh.D. in physics, chemistry or materials science.\n", "doctorate"),
+    ("Education\nMSc/MA in development economics or agricultural economics.\n", "master"),
+    ("Education\nCandidates should hold at least a Master's or equivalent degree.\n", "master"),
+    ("Formation\nFormation universitaire de niveau Licence (Bac+3) en gestion.\n", "bachelor"),
+    ("Qualifications\nMinimum of a Bachelor's degree in social work; a Master's would be an added advantage.\n", "bachelor"),
+    ("Formation\nTitulaire au minimum d'une Licence en sciences de l'éducation ; un Master serait un atout.\n", "bachelor"),
+    ("Formación\nLicenciado/a en Derecho; valorable máster en derechos humanos.\n", "bachelor"),
+    ("Education\nEither a PhD in statistics, or a Master's degree in statistics plus three years of research "
+     "experience.\n", "master"),
 ]
 
 
@@ -112,6 +129,25 @@ EXPERIENCE_CASES = [
     ("Expérience\nUn minimum de dix années d'expérience, dont au moins quatre sur le terrain dans des pays en "
      "développement.\n", 10, 4),
     ("Experience\nMinimum of six years of experience in supply chain, two of them in a field duty station.\n", 6, 2),
+    ("Requirements\n- At least five years of professional experience in a similar role; international experience "
+     "is an asset.\n", 5, None),
+    ("Expérience\nMinimum 7 ans d'expérience dont 3 à l'international.\n", 7, 3),
+    ("Experiencia\nAl menos 5 años de experiencia en cargos similares, preferiblemente en organismos internacionales.\n",
+     5, None),
+    ("Experience\nTen (10) years of relevant experience, of which five (5) at the international level.\n", 10, 5),
+    ("Experience\nA minimum of three (3) years of experience within the UN system.\n", 3, 3),
+    ("Experience\nExperience: minimum 5 years.\n", 5, None),
+    ("Requirements\n- Three or more years of experience in data analysis.\n", 3, None),
+    ("Experience\nExperience of not less than 8 years in procurement.\n", 8, None),
+    ("Experiencia\nSiete (7) años de experiencia profesional progresiva, incluyendo al menos tres (3) años en el "
+     "sistema de las Naciones Unidas.\n", 7, 3),
+    ("Expérience\nAu moins sept (7) années d'expérience, dont trois (3) au sein du système des Nations Unies.\n", 7, 3),
+    ("Experience\nMinimum of 5 years of relevant work experience, including 2 years of supervisory experience.\n",
+     5, None),
+    ("Experience\n5 years' experience (with a Bachelor's degree) or 3 years (with a Master's degree).\n", 5, None),
+    ("Experiencia\nExperiencia profesional de cinco años como mínimo, de ellos dos en el extranjero.\n", 5, 2),
+    ("Expérience\nUne expérience d'au moins huit ans, dont quatre hors de son pays d'origine.\n", 8, 4),
+    ("Experience\nAt least 6 years of experience, 2 of which must have been gained abroad.\n", 6, 2),
 ]
 
 
@@ -183,6 +219,36 @@ LANGUAGE_CASES = [
      {("en", "advanced")}, {("pt", None)}),
     ("Languages\nFull professional proficiency in English; Russian is highly desirable.\n",
      {("en", "advanced")}, {("ru", None)}),
+    ("Languages\nFluency in oral and written English and French.\n",
+     {("en", "advanced"), ("fr", "advanced")}, set()),
+    ("Languages\nFluency in English; knowledge of French or Spanish is an advantage.\n",
+     {("en", "advanced")}, {(("fr", "es"), None)}),
+    ("Languages\nEnglish: excellent. French: good.\n",
+     {("en", "advanced"), ("fr", "intermediate")}, set()),
+    ("Languages\nFluency in English is required. Knowledge of another official language of the Organization is "
+     "desirable.\n",
+     {("en", "advanced")}, {(_others("en"), None)}),
+    ("Languages\nMother tongue level in Spanish and fluent English.\n",
+     {("es", "native"), ("en", "advanced")}, set()),
+    ("Langues\nAnglais : niveau C1 minimum ; français : niveau B2.\n",
+     {("en", "advanced"), ("fr", "intermediate")}, set()),
+    ("Langues\nUne excellente maîtrise de l'anglais est requise ; la connaissance du français constitue un "
+     "avantage.\n",
+     {("en", "advanced")}, {("fr", None)}),
+    ("Idiomas\nInglés (avanzado), francés (intermedio).\n",
+     {("en", "advanced"), ("fr", "intermediate")}, set()),
+    ("Idiomas\nInglés: nivel avanzado (indispensable). Portugués: nivel intermedio (deseable).\n",
+     {("en", "advanced")}, {("pt", "intermediate")}),
+    ("Languages\nEnglish (C1); French or Spanish (B2).\n",
+     {("en", "advanced"), (("fr", "es"), "intermediate")}, set()),
+    ("Languages\nEnglish - Fluent; French - Working knowledge.\n",
+     {("en", "advanced"), ("fr", "intermediate")}, set()),
+    ("Languages\nAbility to communicate effectively in English and Swahili.\n",
+     {("en", None), ("sw", None)}, set()),
+    ("Langues\nVous parlez couramment l'anglais et le français.\n",
+     {("en", "advanced"), ("fr", "advanced")}, set()),
+    ("Idiomas\nSe valorará como mérito el conocimiento de inglés.\n",
+     set(), {("en", None)}),
 ]
 
 

@@ -45,7 +45,8 @@ DEGREE_PATTERNS: list[tuple[str, str]] = [
                  r"license(?: degree)?(?=\s(?:in|en)\s(?!good standing)|\s?/|\s\()|"
                  r"laurea triennale|bacharelado|pregrado|licencjat|"
                  r"grado(?: universitario)?|título universitario|diplôme universitaire|maîtrise|"
-                 r"(?:completed )?university studies|"
+                 r"(?:completed )?university studies|estudios universitarios(?: completos| superiores)?|études universitaires(?: complètes)?|"
+                 r"título profesional|"
                  r"(?:honours|first) degree|degree[- ]level(?: education| qualification)?|"   # UK/NGO ads: "educated to degree level"
                  r"(?:recogni[sz]ed|relevant|accredited) degree|"   # UK/NGO ads; a bare "degree" has no level of its own
                  r"ingenier[oa]|ingénieure?|ba"),

@@ -20,10 +20,35 @@ def _field_table() -> PhraseTable:
     return PhraseTable(names)
 
 
+# "droit des télécommunications", "derecho del trabajo", "droit de l'Union européenne", "derecho
+# administrativo": a branch of law is one field (law), whatever the words that name the branch.
+_LAW_WORD = re.compile(r"droit|derecho", re.IGNORECASE)
+_LAW_BRANCH = re.compile(r"(?:\s+(?:des|du|de la|del|de los|de las|de)\s+|\s+de\s+l['’]|\s+d['’])"
+                         r"(?P<of>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}?)(?=\s*(?:[,;.:()/]|\s(?:et|ou|y|o|e|en|à|avec|con)\s|$))"
+                         r"|\s+(?P<adjective>[^\W\d_]+(?:al|el|if|ique|ivo|iva|ico|ica|ario|aria|aire|ien|iste|ista|ier|ano|ana))(?![\w-])",
+                         re.IGNORECASE | re.MULTILINE)
+
+
+def _law_branches(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The found names, each "droit"/"derecho" stretched over the branch of law it names and the
+    names inside that branch dropped."""
+    out: list[tuple[int, int, str]] = []
+    covered_to = -1
+    for start, end, code in found:
+        if start < covered_to:
+            continue
+        if code == "0421" and _LAW_WORD.fullmatch(text[start:end]):
+            branch = _LAW_BRANCH.match(text, end)
+            if branch:
+                end = covered_to = branch.end()
+        out.append((start, end, code))
+    return out
+
+
 def find_fields(text: str) -> list[tuple[int, int, str]]:
     """(start, end, ISCED-F code) for each field-of-study name in the text."""
-    return [(start, end, code) for start, end, words, code in _field_table().find(text)
-            if not (words.isupper() and len(words) <= 3 and words.lower() not in ("ict", "it"))]
+    return _law_branches(text, [(start, end, code) for start, end, words, code in _field_table().find(text)
+                                if not (words.isupper() and len(words) <= 3 and words.lower() not in ("ict", "it"))])
 
 
 # CVs write a field of study right after the degree: "MSc in Applied Psychology, ETH Zurich",

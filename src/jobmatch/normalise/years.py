@@ -23,7 +23,7 @@ ELIDED_OF_THEM_REGEX = re.compile(rf"(?:,|;)\s*(?:the last |more than |nearly |a
                                   re.IGNORECASE)
 # "of which two must be at the international level", "dont trois doivent avoir été acquis au niveau international".
 _MODAL = r"(?:(?:should|must|shall|need to|have to|deben|debe|doivent|doit)\s+(?:be\s+|have been\s+|haber sido\s+|avoir été\s+|être\s+|ser\s+)?(?:acquis\s+|acquired\s+|gained\s+|obtained\s+|obtenidos?\s+|adquiridos?\s+)?)?"
-ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?={_MODAL}(?:at|in|on|with|within|as|au|à|en|a|al|dans|sur|auprès|avec|con|como|dentro|fuera)\b)",
+ELIDED_REGEX = re.compile(rf"(?:including|of which|with|dont|incluidos?|de los cuales|de las cuales|de ellos|de ellas|d'entre eux)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*(?P<num>{NUMBER})\s+(?={_MODAL}(?:at|in|on|with|within|as|au|à|en|a|al|dans|sur|hors|auprès|avec|con|como|dentro|fuera|outside|abroad)\b)",
                           re.IGNORECASE)
 
 _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au niveau international|à l'international|a nivel internacional|en el ámbito internacional|"
@@ -31,6 +31,8 @@ _INTERNATIONAL = re.compile(r"(?:at|on) (?:the |an )?international level|au nive
                             r"(?:contexte|milieu|environnement) international|à l'échelle internationale|(?:contexto|entorno|ámbito) internacional|"
                             r"(?:UN|United Nations) (?:agenc(?:y|ies)|entit(?:y|ies)|organi[sz]ations?|funds|programmes|missions?|peace(?:keeping)? operations?)|"
                             r"(?:within|in|with|for) the (?:UN|United Nations)\b|field duty stations?|field missions?|"
+                            r"(?:syst[eè]me|sistema|organismos?|organisations?|agences?|agencias|fonds|fondos|programas|programmes) (?:des |de las |de los )?(?:Nations Unies|Naciones Unidas)|"
+                            r"à l'étranger|en el extranjero|en el exterior|hors de (?:son|leur|votre) pays|fuera de su país|outside (?:(?:his|her|his/her|their|one's|your) )?(?:home |own )?country|"
                             r"expérience internationale|experiencia internacional|organisations? internationales?|organismos? internacionales?|"
                             r"(?:postes?|fonctions?|missions?|institutions?|puestos?|cargos?|funciones|misiones|instituciones|organizaciones) (?:internacional(?:es)?|internationa(?:l|le|les|ux))|"
                             r"developing countr(?:y|ies)|low[- ](?:and middle[- ])?income countr(?:y|ies)|pays en (?:voie de )?développement|países en (?:vías de )?desarrollo|"
@@ -49,7 +51,7 @@ _SUBSTITUTION = re.compile(WITH_ADDITIONAL_YEARS + r"|substitut|in lieu|instead 
                            r"equivale a|equivalente a|computa(?:rá|do)? como|(?:also |be |given due )consider(?:ed|ation)|followed by|"
                            r"sera(?:it)? (?:également )?pris en (?:compte|considération)|se considerará|podrá aceptarse", re.IGNORECASE)
 _DOCTORATE = re.compile(r"doctora|ph\.?\s?d", re.IGNORECASE)
-_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|(?:strong|real|distinct|definite) asset|advantage|a (?:strong |distinct )?plus|would be useful|souhaitable|souhaitée?s?|appréciée?s?|atout|un plus|deseable|se valorará|valorable|"
+_DESIRABLE = re.compile(r"desirable|preferred|preferably|an asset|(?:strong|real|distinct|definite) asset|advantage|a (?:strong |distinct )?plus|un avantage|would be useful|souhaitable|souhaitée?s?|appréciée?s?|atout|un plus|deseable|se valorará|valorable|"
                         r"(?:será |es )valorad[oa]|ventaja", re.IGNORECASE)
 # "preferably in an international organization" qualifies where the years were gained, not whether
 # they are required.
@@ -70,7 +72,7 @@ _NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|de edad|of (?:univ
 _SUB_REQUIREMENT = re.compile(r"(?:of which|including|incl\.|with|dont|incluidos?|de los cuales)\s+(?:at least|a minimum of|minimum|au moins|al menos|como mínimo)?\s*$",
                               re.IGNORECASE)
 
-_SUB_START = re.compile(r"\b(?:of which|including|incl\.|dont|incluidos?|de los cuales|de las cuales|"
+_SUB_START = re.compile(r"\b(?:of which|including|incl\.|dont|incluidos?|de los cuales|de las cuales|de ellos|de ellas|"
                         r"with (?:at least|a minimum of)|avec au moins|con al menos|"
                         r"[\w()]+ (?:of them|of which|de ellos|de ellas|d'entre eux))\b", re.IGNORECASE)
 _OF_WHICH_AFTER = re.compile(r"\s*(?:of them|of which|de ellos|de los cuales|d'entre eux)\b", re.IGNORECASE)
